@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/** Every environment variable the service reads, parsed once at start. Nothing else reads process.env. */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+export const DEFAULT_SOURCE_PRIORITY = [
+  'manual',
+  'provider-page',
+  'litellm',
+  'models.dev',
+  'openrouter',
+  'huggingface',
+  'seed',
+  'article',
+] as const;
+
+export const appConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** A postgres:// URL. Without it the service runs on an embedded PostgreSQL (PGlite) under DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Apply pending migrations at start (always on in embedded mode). */
+  MIGRATE_ON_START: booleanFlag.optional(),
+  /** Load the seed catalog at start when the catalog is empty (always on in embedded mode). */
+  SEED_ON_START: booleanFlag.optional(),
+  /** Which source wins when two price points take effect at the same instant, first wins. */
+  PRICE_SOURCE_PRIORITY: z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$/, 'source names are lower-case words')).min(1))
+    .default([...DEFAULT_SOURCE_PRIORITY]),
+});
+
+export type AppConfig = z.infer<typeof appConfigSchema> & {
+  /** True when DATABASE_URL is unset and the service owns an in-process PostgreSQL. */
+  embedded: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' +
+        issues.map((issue) => `  ${issue.variable}: ${issue.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty strings mean "unset": shells and .env files produce them easily.
+  const defined = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = appConfigSchema.safeParse(defined);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(root)'),
+        message: issue.message,
+      })),
+    );
+  }
+  return { ...parsed.data, embedded: parsed.data.DATABASE_URL === undefined };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
