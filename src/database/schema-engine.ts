@@ -14,6 +14,7 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type pg from 'pg';
 
+import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { createPgPool, type PgConnectionFields } from './pg-pool.js';
 
 export const PRISMA_DIR = path.resolve(process.env.MODEL_LEDGER_ROOT ?? process.cwd(), 'prisma');
@@ -151,6 +152,22 @@ function forSchemaEngine(adapter: PgAdapter): PgAdapter {
     }
   };
   return adapter;
+}
+
+/** Shadow databases as throwaway in-memory PGlite instances (embedded mode has one database only). */
+export function embeddedShadowDatabase(): ShadowDatabaseProvider {
+  return async () => {
+    const embedded = await startEmbeddedPostgres();
+    const pool = createPgPool(embedded.fields, 1);
+    const adapter = await new PrismaPg(pool).connect();
+    const release = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await release();
+      await pool.end();
+      await embedded.stop();
+    };
+    return adapter;
+  };
 }
 
 class MigrationAdapterFactory extends PrismaPg {

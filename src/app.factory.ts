@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { Logger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+
+import { AppModule } from './app.module.js';
+import { toErrorBody } from './common/http-exception.filter.js';
+import type { AppConfig } from './config/app-config.js';
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+const NEST_LOG_LEVELS: Record<AppConfig['LOG_LEVEL'], LogLevel[] | false> = {
+  fatal: ['fatal'],
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  info: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+  silent: false,
+};
+
+/** Builds the application (not listening): used by main.ts and by the tests alike. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Honour a caller's request id when it is sane, else make one; echoed on every response.
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: NEST_LOG_LEVELS[config.LOG_LEVEL],
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  // Errors raised by Fastify before a route runs (malformed JSON, body too large) get the same body.
+  fastify.setErrorHandler((error, request, reply) => {
+    const { status, body, headers } = toErrorBody(error);
+    if (status >= 500) Logger.error({ err: error, requestId: request.id }, 'unhandled error');
+    void reply.status(status).headers(headers ?? {}).send(body);
+  });
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,47 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+
+import { DATABASE_CONNECTION } from '../database/database.module.js';
+import type { DatabaseConnection } from '../database/database-connection.js';
+
+const DATABASE_CHECK_TIMEOUT_MS = 2_000;
+
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(DATABASE_CONNECTION) private readonly connection: DatabaseConnection,
+  ) {}
+
+  /** The process is up; says nothing of its dependencies (for restarts by an orchestrator). */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Ready to serve: the database answers within its timeout. 503 otherwise. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([() => this.checkDatabase()]);
+  }
+
+  private async checkDatabase() {
+    const indicator = this.indicators.check('database');
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.connection.pool.query('SELECT 1'),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${DATABASE_CHECK_TIMEOUT_MS} ms`)), DATABASE_CHECK_TIMEOUT_MS);
+        }),
+      ]);
+      return indicator.up({ embedded: this.connection.embedded });
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { DATABASE_CONNECTION } from '../database/database.module.js';
+import type { DatabaseConnection } from '../database/database-connection.js';
+import { formatDecimal } from '../common/money.js';
+import type { PriceComponent } from '../generated/prisma/enums.js';
+import type { PriceCondition } from './price-line.js';
+
+/** One component's price in force at an instant. */
+export interface PriceInForce {
+  pricePointId: string;
+  offeringId: number;
+  component: PriceComponent;
+  condition: PriceCondition | null;
+  unit: string;
+  /** Decimal string, USD per unit. */
+  usd: string;
+  validFrom: string;
+  observedAt: string;
+  source: string;
+  sourceUrl: string | null;
+  scrapeRunId: number | null;
+}
+
+export interface PriceQueryOptions {
+  /** The instant to price at; default now. */
+  at?: Date;
+  /** Only points from this source (e.g. "article"). */
+  source?: string;
+}
+
+interface PriceRow {
+  id: string;
+  offering_id: number;
+  component: PriceComponent;
+  condition: PriceCondition | null;
+  unit: string;
+  usd: string | null;
+  valid_from: Date;
+  observed_at: Date;
+  source: string;
+  source_url: string | null;
+  scrape_run_id: number | null;
+}
+
+/**
+ * The price of each (offering, component, condition) in force at an instant: the newest point by
+ * valid_from, ties broken by the configured source priority. A withdrawn component (NULL price)
+ * is absent from the answer. One statement for any number of offerings.
+ */
+@Injectable()
+export class CurrentPricesRepository {
+  constructor(
+    @Inject(DATABASE_CONNECTION) private readonly connection: DatabaseConnection,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async forOfferings(offeringIds: readonly number[], options: PriceQueryOptions = {}): Promise<Map<number, PriceInForce[]>> {
+    const byOffering = new Map<number, PriceInForce[]>(offeringIds.map((id) => [id, []]));
+    if (offeringIds.length === 0) return byOffering;
+    const { rows } = await this.connection.pool.query<PriceRow>(
+      `SELECT * FROM (
+         SELECT DISTINCT ON (p.offering_id, p.component, p.condition_key)
+                p.id::text AS id, p.offering_id, p.component, p.condition, p.unit, p.usd::text AS usd,
+                p.valid_from, p.observed_at, p.source, p.source_url, p.scrape_run_id
+           FROM price_point p
+          WHERE p.offering_id = ANY($1::int[])
+            AND p.valid_from <= $2
+            AND ($3::text IS NULL OR p.source = $3)
+          ORDER BY p.offering_id, p.component, p.condition_key, p.valid_from DESC,
+                   array_position($4::text[], p.source) NULLS LAST, p.id DESC
+       ) current
+       WHERE current.usd IS NOT NULL`,
+      [offeringIds, options.at ?? new Date(), options.source ?? null, this.config.PRICE_SOURCE_PRIORITY],
+    );
+    for (const row of rows) byOffering.get(row.offering_id)?.push(toPriceInForce(row));
+    return byOffering;
+  }
+}
+
+function toPriceInForce(row: PriceRow): PriceInForce {
+  return {
+    pricePointId: row.id,
+    offeringId: row.offering_id,
+    component: row.component,
+    condition: row.condition,
+    unit: row.unit,
+    usd: formatDecimal(row.usd)!,
+    validFrom: row.valid_from.toISOString(),
+    observedAt: row.observed_at.toISOString(),
+    source: row.source,
+    sourceUrl: row.source_url,
+    scrapeRunId: row.scrape_run_id,
+  };
+}

@@ -1,0 +1,36 @@
+import type { PriceComponent } from '../generated/prisma/enums.js';
+import { TOKEN_PRICE_UNIT } from '../common/money.js';
+
+/** A condition on a price ({"promptTokensAbove": 200000}, {"tier": "priority"}); none = {}. */
+export type PriceCondition = Record<string, string | number | boolean>;
+
+/**
+ * Canonical text of a condition: keys sorted, "" for none. Part of the identity of a price line
+ * (offering, component, condition), so the same condition always gives the same key.
+ */
+export function conditionKey(condition: PriceCondition | null | undefined): string {
+  if (!condition) return '';
+  const keys = Object.keys(condition).sort();
+  if (keys.length === 0) return '';
+  return JSON.stringify(Object.fromEntries(keys.map((key) => [key, condition[key]])));
+}
+
+const UNIT_BY_COMPONENT: Record<PriceComponent, string> = {
+  input: TOKEN_PRICE_UNIT,
+  output: TOKEN_PRICE_UNIT,
+  cached_input: TOKEN_PRICE_UNIT,
+  cache_write: TOKEN_PRICE_UNIT,
+  batch_input: TOKEN_PRICE_UNIT,
+  batch_output: TOKEN_PRICE_UNIT,
+  reasoning: TOKEN_PRICE_UNIT,
+  audio_input: TOKEN_PRICE_UNIT,
+  audio_output: TOKEN_PRICE_UNIT,
+  image: 'image',
+  request: 'request',
+  second: 'second',
+  gpu_hour: 'GPU hour',
+};
+
+export function unitFor(component: PriceComponent): string {
+  return UNIT_BY_COMPONENT[component];
+}
