@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Logger, type LogLevel } from '@nestjs/common';
+import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { AppModule } from './app.module.js';
-import { toErrorBody } from './common/http-exception.filter.js';
 import type { AppConfig } from './config/app-config.js';
+import { registerHttpCache } from './common/http-cache.js';
+import { CatalogRevisionService } from './database/catalog-revision.service.js';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -39,11 +40,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  // Errors raised by Fastify before a route runs (malformed JSON, body too large) get the same body.
-  fastify.setErrorHandler((error, request, reply) => {
-    const { status, body, headers } = toErrorBody(error);
-    if (status >= 500) Logger.error({ err: error, requestId: request.id }, 'unhandled error');
-    void reply.status(status).headers(headers ?? {}).send(body);
+  const revisions = app.get(CatalogRevisionService);
+  registerHttpCache(fastify, {
+    prefixes: ['/v1/'],
+    revision: () => revisions.current(),
+    maxEntries: config.RESPONSE_CACHE_ENTRIES,
+    ttlMs: config.RESPONSE_CACHE_TTL_MS,
+    maxAgeSeconds: config.HTTP_MAX_AGE_SECONDS,
   });
   app.enableShutdownHooks();
   return app;

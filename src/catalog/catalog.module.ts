@@ -1,13 +1,47 @@
 import { Module } from '@nestjs/common';
 
 import { PricesModule } from '../prices/prices.module.js';
+import { BenchmarksController } from './benchmarks/benchmarks.controller.js';
+import { BenchmarksService } from './benchmarks/benchmarks.service.js';
+import { CompareController } from './compare/compare.controller.js';
+import { CompareService } from './compare/compare.service.js';
+import { CreatorsController } from './creators/creators.controller.js';
+import { CreatorsService } from './creators/creators.service.js';
+import { GpusController } from './gpus/gpus.controller.js';
+import { GpusService } from './gpus/gpus.service.js';
+import { LicensesController } from './licenses/licenses.controller.js';
+import { LicensesService } from './licenses/licenses.service.js';
 import { ModelsController } from './models/models.controller.js';
+import { ModelsRepository } from './models/models.repository.js';
 import { ModelsService } from './models/models.service.js';
+import { OfferingsController } from './offerings/offerings.controller.js';
+import { OfferingsService } from './offerings/offerings.service.js';
+import { ProvidersController } from './providers/providers.controller.js';
+import { ProvidersService } from './providers/providers.service.js';
 
 @Module({
   imports: [PricesModule],
-  controllers: [ModelsController],
-  providers: [ModelsService],
-  exports: [ModelsService],
+  controllers: [
+    ModelsController,
+    ProvidersController,
+    OfferingsController,
+    LicensesController,
+    BenchmarksController,
+    GpusController,
+    CreatorsController,
+    CompareController,
+  ],
+  providers: [
+    ModelsService,
+    ModelsRepository,
+    ProvidersService,
+    OfferingsService,
+    LicensesService,
+    BenchmarksService,
+    GpusService,
+    CreatorsService,
+    CompareService,
+  ],
+  exports: [ModelsService, ProvidersService, OfferingsService, LicensesService, BenchmarksService, GpusService, CreatorsService, CompareService],
 })
 export class CatalogModule {}

@@ -32,6 +32,12 @@ export const appConfigSchema = z.object({
   MIGRATE_ON_START: booleanFlag.optional(),
   /** Load the seed catalog at start when the catalog is empty (always on in embedded mode). */
   SEED_ON_START: booleanFlag.optional(),
+  /** Responses kept in memory per instance (0 turns the response cache off). */
+  RESPONSE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
+  /** A cached response is recomputed after this long even if the catalog did not change. */
+  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  /** Cache-Control max-age sent to clients on GET responses. */
+  HTTP_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
   /** Which source wins when two price points take effect at the same instant, first wins. */
   PRICE_SOURCE_PRIORITY: z
     .string()

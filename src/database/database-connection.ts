@@ -5,6 +5,9 @@ import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { createPgPool, parseDatabaseUrl, type PgConnectionFields } from './pg-pool.js';
 import { applyMigrations } from './schema-engine.js';
 
+/** Injection token of the open DatabaseConnection. */
+export const DATABASE_CONNECTION = Symbol('DATABASE_CONNECTION');
+
 /** An open database: a real server (DATABASE_URL) or the embedded one, with migrations applied if asked. */
 export interface DatabaseConnection {
   embedded: boolean;

@@ -1,11 +1,10 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { openDatabaseConnection, type DatabaseConnection } from './database-connection.js';
+import { DATABASE_CONNECTION, openDatabaseConnection, type DatabaseConnection } from './database-connection.js';
+import { CatalogRevisionService } from './catalog-revision.service.js';
 import { PrismaService } from './prisma.service.js';
 import { SeedOnStartService } from './seed-on-start.service.js';
-
-export const DATABASE_CONNECTION = Symbol('DATABASE_CONNECTION');
 
 @Injectable()
 class DatabaseLifecycle implements OnApplicationShutdown {
@@ -47,7 +46,8 @@ class DatabaseLifecycle implements OnApplicationShutdown {
     },
     DatabaseLifecycle,
     SeedOnStartService,
+    CatalogRevisionService,
   ],
-  exports: [DATABASE_CONNECTION, PrismaService],
+  exports: [DATABASE_CONNECTION, PrismaService, CatalogRevisionService],
 })
 export class DatabaseModule {}

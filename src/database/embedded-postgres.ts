@@ -38,15 +38,22 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
-/** One process per data directory: two PGlite instances on one directory corrupt it. */
+const lockedHere = new Set<string>();
+
+/** One PGlite per data directory: two instances on one directory corrupt it. */
 async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   const lockPath = path.join(dataDir, 'model-ledger.lock');
+  if (lockedHere.has(lockPath)) throw new DataDirLockedError(dataDir, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(lockPath, 'wx');
       await handle.writeFile(String(process.pid));
       await handle.close();
-      return () => rm(lockPath, { force: true });
+      lockedHere.add(lockPath);
+      return async () => {
+        lockedHere.delete(lockPath);
+        await rm(lockPath, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());

@@ -1,8 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 
-import { DATABASE_CONNECTION } from '../database/database.module.js';
-import type { DatabaseConnection } from '../database/database-connection.js';
+import { DATABASE_CONNECTION, type DatabaseConnection } from '../database/database-connection.js';
 
 const DATABASE_CHECK_TIMEOUT_MS = 2_000;
 

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { DATABASE_CONNECTION } from '../database/database.module.js';
-import type { DatabaseConnection } from '../database/database-connection.js';
+import { DATABASE_CONNECTION, type DatabaseConnection } from '../database/database-connection.js';
 import { formatDecimal } from '../common/money.js';
 import type { PriceComponent } from '../generated/prisma/enums.js';
 import type { PriceCondition } from './price-line.js';

@@ -6,8 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { createApp } from '../../src/app.factory.js';
 import { loadConfig } from '../../src/config/app-config.js';
-import { DATABASE_CONNECTION } from '../../src/database/database.module.js';
-import type { DatabaseConnection } from '../../src/database/database-connection.js';
+import { DATABASE_CONNECTION, type DatabaseConnection } from '../../src/database/database-connection.js';
 import { DataDirLockedError, startEmbeddedPostgres } from '../../src/database/embedded-postgres.js';
 
 async function bootEmbedded(dataDir: string) {

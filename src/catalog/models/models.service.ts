@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 
 import { ResourceNotFoundException } from '../../common/errors.js';
-import { formatDecimal } from '../../common/money.js';
+import { compareDecimals, formatDecimal, TOKEN_PRICE_UNIT } from '../../common/money.js';
 import { PrismaService, type Prisma } from '../../database/prisma.service.js';
 import { CurrentPricesRepository, type PriceInForce } from '../../prices/current-prices.repository.js';
-import { isoDay, modelKindToApi, modelKindToDb, providerKindToApi } from '../catalog-enums.js';
+import { isoDay, modelKindToApi } from '../catalog-enums.js';
+import { presentLicenseSummary } from '../licenses/license.presenter.js';
 import { normalizeAlias } from '../model-aliases.js';
+import { basePrice, presentOffering, type PresentedOffering } from '../offerings/offering.presenter.js';
+import { ModelsRepository, type ModelListRow } from './models.repository.js';
 import type { ModelListQuery } from './models.schemas.js';
 
 const modelDetailInclude = {
@@ -17,165 +20,121 @@ const modelDetailInclude = {
 } satisfies Prisma.ModelInclude;
 
 type ModelWithDetail = Prisma.ModelGetPayload<{ include: typeof modelDetailInclude }>;
-type ModelRow = Prisma.ModelGetPayload<{ include: { creator: true; license: true } }>;
 
 @Injectable()
 export class ModelsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly prices: CurrentPricesRepository,
+    private readonly repository: ModelsRepository,
   ) {}
 
   async list(query: ModelListQuery) {
-    const where: Prisma.ModelWhereInput = {
-      ...(query.kind ? { kind: modelKindToDb(query.kind) } : {}),
-      ...(query.q
-        ? {
-            OR: [
-              { name: { contains: query.q, mode: 'insensitive' } },
-              { slug: { contains: query.q.toLowerCase() } },
-              { aliases: { some: { alias: { contains: query.q.toLowerCase() } } } },
-            ],
-          }
-        : {}),
-      ...(query.cursor ? { slug: { gt: query.cursor } } : {}),
-    };
-    const rows = await this.prisma.model.findMany({
-      where,
-      include: { creator: true, license: true },
-      orderBy: { slug: 'asc' },
-      take: query.limit + 1,
-    });
-    const page = rows.slice(0, query.limit);
-    return {
-      items: page.map((row) => this.toSummary(row)),
-      nextCursor: rows.length > query.limit ? page.at(-1)!.slug : null,
-    };
+    const { rows, nextCursor } = await this.repository.list(query);
+    return { items: rows.map(presentModelListRow), nextCursor };
   }
 
   /** One model by slug or by any alias a source uses for it. */
   async get(slugOrAlias: string) {
-    const model =
-      (await this.prisma.model.findUnique({ where: { slug: slugOrAlias }, include: modelDetailInclude })) ??
-      (await this.findByAlias(slugOrAlias));
+    const model = await this.find(slugOrAlias);
     if (!model) throw new ResourceNotFoundException('model', 'slug', slugOrAlias);
     const prices = await this.prices.forOfferings(model.offerings.map((offering) => offering.id));
-    return this.toDetail(model, prices);
+    return presentModelDetail(model, prices);
   }
 
-  private async findByAlias(alias: string): Promise<ModelWithDetail | null> {
-    const row = await this.prisma.modelAlias.findUnique({ where: { alias: normalizeAlias(alias) } });
-    return row ? this.prisma.model.findUnique({ where: { slug: row.modelSlug }, include: modelDetailInclude }) : null;
+  /** Canonical slug of a model named by slug or alias, or null. */
+  async resolveSlug(slugOrAlias: string): Promise<string | null> {
+    const bySlug = await this.prisma.model.findUnique({ where: { slug: slugOrAlias }, select: { slug: true } });
+    if (bySlug) return bySlug.slug;
+    const alias = await this.prisma.modelAlias.findUnique({ where: { alias: normalizeAlias(slugOrAlias) } });
+    return alias?.modelSlug ?? null;
   }
 
-  private toSummary(model: ModelRow) {
-    return {
-      slug: model.slug,
-      name: model.name,
-      family: model.family,
-      creator: model.creator ? { slug: model.creator.slug, name: model.creator.name } : null,
-      kind: modelKindToApi(model.kind),
-      status: model.status,
-      parametersB: formatDecimal(model.parametersB),
-      activeParametersB: formatDecimal(model.activeParametersB),
-      contextWindow: model.contextWindow,
-      inputModalities: model.inputModalities,
-      outputModalities: model.outputModalities,
-      releaseDate: isoDay(model.releaseDate),
-      license: model.license
-        ? { id: model.license.id, name: model.license.name, commercialUse: model.license.commercialUse }
-        : null,
-    };
-  }
-
-  private toDetail(model: ModelWithDetail, prices: Map<number, PriceInForce[]>) {
-    const version = model.license?.versions[0];
-    const offerings = model.offerings.map((offering) => ({
-      id: offering.id,
-      provider: { slug: offering.provider.slug, name: offering.provider.name, kinds: offering.provider.kinds.map(providerKindToApi) },
-      providerModelId: offering.providerModelId,
-      status: offering.status,
-      features: {
-        toolCalling: offering.supportsToolCalling,
-        structuredOutput: offering.supportsStructuredOutput,
-        promptCaching: offering.supportsPromptCaching,
-        batch: offering.supportsBatch,
-        fineTuning: offering.supportsFineTuning,
-        vision: offering.supportsVision,
-      },
-      contextWindow: offering.contextWindow,
-      maxOutputTokens: offering.maxOutputTokens,
-      prices: (prices.get(offering.id) ?? []).map(presentPrice),
-    }));
-    return {
-      ...this.toSummary(model),
-      maxOutputTokens: model.maxOutputTokens,
-      knowledgeCutoff: model.knowledgeCutoff,
-      huggingFaceId: model.huggingFaceId,
-      description: model.description,
-      aliases: model.aliases.map((alias) => alias.alias),
-      factSources: model.factSources,
-      license: model.license && {
-        id: model.license.id,
-        name: model.license.name,
-        spdxId: model.license.spdxId,
-        category: model.license.category,
-        url: model.license.url,
-        commercialUse: model.license.commercialUse,
-        userCapMau: model.license.userCapMau === null ? null : Number(model.license.userCapMau),
-        version: version ? { version: version.version, effectiveFrom: isoDay(version.effectiveFrom), url: version.url } : null,
-        terms: version?.terms ?? null,
-      },
-      benchmarkResults: model.benchmarkResults.map((result) => ({
-        benchmark: result.benchmarkSlug,
-        benchmarkName: result.benchmark.name,
-        score: formatDecimal(result.score),
-        unit: result.benchmark.unit,
-        setting: result.setting,
-        measuredOn: isoDay(result.measuredOn),
-        source: result.source,
-        sourceUrl: result.sourceUrl,
-      })),
-      offerings,
-      cheapest: {
-        input: cheapestOf(offerings, 'input'),
-        output: cheapestOf(offerings, 'output'),
-      },
-    };
+  private async find(slugOrAlias: string): Promise<ModelWithDetail | null> {
+    const slug = await this.resolveSlug(slugOrAlias);
+    return slug ? this.prisma.model.findUnique({ where: { slug }, include: modelDetailInclude }) : null;
   }
 }
 
-export function presentPrice(price: PriceInForce) {
+function presentModelDetail(model: ModelWithDetail, prices: Map<number, PriceInForce[]>) {
+  const version = model.license?.versions[0];
+  const offerings = model.offerings.map((offering) => presentOffering({ ...offering, model }, prices.get(offering.id) ?? []));
   return {
-    component: price.component,
-    condition: price.condition,
-    unit: price.unit,
-    usd: price.usd,
-    validFrom: price.validFrom,
-    observedAt: price.observedAt,
-    source: price.source,
-    sourceUrl: price.sourceUrl,
-    scrapeRunId: price.scrapeRunId,
+    slug: model.slug,
+    name: model.name,
+    family: model.family,
+    creator: model.creator ? { slug: model.creator.slug, name: model.creator.name } : null,
+    kind: modelKindToApi(model.kind),
+    status: model.status,
+    parametersB: formatDecimal(model.parametersB),
+    activeParametersB: formatDecimal(model.activeParametersB),
+    contextWindow: model.contextWindow,
+    maxOutputTokens: model.maxOutputTokens,
+    inputModalities: model.inputModalities,
+    outputModalities: model.outputModalities,
+    releaseDate: isoDay(model.releaseDate),
+    knowledgeCutoff: model.knowledgeCutoff,
+    huggingFaceId: model.huggingFaceId,
+    description: model.description,
+    aliases: model.aliases.map((alias) => alias.alias),
+    factSources: model.factSources,
+    license: model.license && {
+      ...presentLicenseSummary(model.license),
+      version: version ? { version: version.version, effectiveFrom: isoDay(version.effectiveFrom), url: version.url } : null,
+      terms: version?.terms ?? null,
+    },
+    benchmarkResults: model.benchmarkResults.map((result) => ({
+      benchmark: result.benchmarkSlug,
+      benchmarkName: result.benchmark.name,
+      score: formatDecimal(result.score),
+      unit: result.benchmark.unit,
+      setting: result.setting,
+      measuredOn: isoDay(result.measuredOn),
+      source: result.source,
+      sourceUrl: result.sourceUrl,
+    })),
+    offerings,
+    cheapest: { input: cheapestOffering(offerings, 'input'), output: cheapestOffering(offerings, 'output') },
   };
 }
 
-type PresentedOffering = {
-  id: number;
-  provider: { slug: string; name: string };
-  providerModelId: string;
-  status: string;
-  prices: ReturnType<typeof presentPrice>[];
-};
-
-/** Cheapest listed offering for a component, on the unconditional price line. */
-function cheapestOf(offerings: PresentedOffering[], component: 'input' | 'output') {
+/** Cheapest listed offering for a component on its unconditional price line; ties go to the provider slug first in order. */
+export function cheapestOffering(offerings: readonly PresentedOffering[], component: string) {
   let best: { usd: string; unit: string; provider: string; offeringId: number; providerModelId: string } | null = null;
   for (const offering of offerings) {
-    if (offering.status !== 'listed') continue;
-    const price = offering.prices.find((p) => p.component === component && p.condition === null);
-    if (price && (best === null || Number(price.usd) < Number(best.usd) || (price.usd === best.usd && offering.provider.slug < best.provider))) {
+    const price = offering.status === 'listed' ? basePrice(offering, component) : undefined;
+    if (!price) continue;
+    const order = best === null ? -1 : compareDecimals(price.usd, best.usd);
+    if (order < 0 || (order === 0 && offering.provider.slug < best!.provider)) {
       best = { usd: price.usd, unit: price.unit, provider: offering.provider.slug, offeringId: offering.id, providerModelId: offering.providerModelId };
     }
   }
   return best;
 }
+
+export function presentModelListRow(row: ModelListRow) {
+  const cheapest = (usd: string | null, provider: string | null, offeringId: number | null) =>
+    usd === null ? null : { usd: formatDecimal(usd), unit: TOKEN_PRICE_UNIT, provider, offeringId };
+  return {
+    slug: row.slug,
+    name: row.name,
+    family: row.family,
+    creator: row.creator_slug ? { slug: row.creator_slug, name: row.creator_name } : null,
+    kind: row.kind,
+    status: row.status,
+    parametersB: formatDecimal(row.parameters_b),
+    activeParametersB: formatDecimal(row.active_parameters_b),
+    contextWindow: row.context_window,
+    inputModalities: row.input_modalities,
+    outputModalities: row.output_modalities,
+    releaseDate: row.release_date,
+    license: row.license_id ? { id: row.license_id, name: row.license_name, commercialUse: row.commercial_use } : null,
+    scores: Object.fromEntries(Object.entries(row.scores ?? {}).map(([benchmark, score]) => [benchmark, formatDecimal(score)])),
+    cheapest: {
+      input: cheapest(row.input_usd, row.input_provider, row.input_offering_id),
+      output: cheapest(row.output_usd, row.output_provider, row.output_offering_id),
+    },
+  };
+}
+
+export type ModelListItem = ReturnType<typeof presentModelListRow>;

@@ -1,0 +1,42 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { z } from 'zod';
+
+import { CsvExport } from '../../common/csv.js';
+import { formatSchema } from '../../common/list-query.js';
+import { ZodPipe } from '../../common/zod-validation.pipe.js';
+import { LicensesService } from './licenses.service.js';
+
+const licenseListQuerySchema = z
+  .object({
+    commercialUse: z.enum(['allowed', 'conditional', 'forbidden']).optional(),
+    category: z.enum(['open-source', 'open-weights', 'non-commercial', 'research', 'proprietary']).optional(),
+    format: formatSchema,
+  })
+  .strict();
+
+type LicenseListItem = Awaited<ReturnType<LicensesService['list']>>['items'][number];
+
+@Controller('v1/licenses')
+export class LicensesController {
+  constructor(private readonly licenses: LicensesService) {}
+
+  @Get()
+  @CsvExport<LicenseListItem>([
+    { header: 'id', value: (l) => l.id },
+    { header: 'name', value: (l) => l.name },
+    { header: 'spdxId', value: (l) => l.spdxId },
+    { header: 'category', value: (l) => l.category },
+    { header: 'commercialUse', value: (l) => l.commercialUse },
+    { header: 'userCapMau', value: (l) => l.userCapMau },
+    { header: 'modelCount', value: (l) => l.modelCount },
+    { header: 'url', value: (l) => l.url },
+  ])
+  list(@Query(new ZodPipe(licenseListQuerySchema)) query: z.output<typeof licenseListQuerySchema>) {
+    return this.licenses.list(query);
+  }
+
+  @Get(':id')
+  get(@Param('id', new ZodPipe(z.string().min(1).max(100))) id: string) {
+    return this.licenses.get(id);
+  }
+}

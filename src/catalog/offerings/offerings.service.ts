@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+
+import { idCursorAfter, toPage } from '../../common/pagination.js';
+import { PrismaService } from '../../database/prisma.service.js';
+import { CurrentPricesRepository } from '../../prices/current-prices.repository.js';
+import { presentOffering, type PresentedOffering } from './offering.presenter.js';
+import type { OfferingListQuery } from './offerings.schemas.js';
+
+@Injectable()
+export class OfferingsService {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly prices: CurrentPricesRepository,
+  ) {}
+
+  async list(query: OfferingListQuery): Promise<{ items: PresentedOffering[]; nextCursor: string | null }> {
+    const after = idCursorAfter(query.cursor);
+    const rows = await this.prisma.offering.findMany({
+      where: {
+        ...(query.provider ? { providerSlug: { in: query.provider } } : {}),
+        ...(query.model ? { modelSlug: { in: query.model } } : {}),
+        ...(query.providerModelId ? { providerModelId: query.providerModelId } : {}),
+        ...(query.status !== 'all' ? { status: query.status } : {}),
+        ...(after !== undefined ? { id: { gt: after } } : {}),
+      },
+      include: { provider: true, model: { select: { slug: true, name: true } } },
+      orderBy: { id: 'asc' },
+      take: query.limit + 1,
+    });
+    const page = toPage(rows, query.limit, (row) => row.id);
+    const prices = await this.prices.forOfferings(page.rows.map((row) => row.id));
+    return { items: page.rows.map((row) => presentOffering(row, prices.get(row.id) ?? [])), nextCursor: page.nextCursor };
+  }
+}
