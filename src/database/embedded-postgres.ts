@@ -83,9 +83,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   }
   try {
     const db = await PGlite.create({ dataDir: pgDir, loadDataDir: options.loadDataDir });
-    // PGlite is single-session: more than one wire connection interleaves extended-protocol
-    // messages ("portal does not exist"), so the server takes one and the pool holds one.
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+    // PGlite is single-session: two connections in use at once interleave extended-protocol
+    // messages ("portal does not exist"), so the pool holds one connection. The server still
+    // accepts a few: pg's pool drops a connection after an error and opens the next one before
+    // the server has seen the first close, which a limit of one would refuse.
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
     await server.start();
     const [host, port] = server.getServerConn().split(':');
     return {
