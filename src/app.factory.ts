@@ -2,11 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
 
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { registerHttpCache } from './common/http-cache.js';
+import { buildOpenApiDocument } from './common/openapi/openapi.builder.js';
 import { CatalogRevisionService } from './database/catalog-revision.service.js';
+
+export const API_INFO = {
+  title: 'model-ledger',
+  version: '1',
+  description:
+    'Catalog of AI models, licenses, benchmarks, providers and price history, with a decision framework. ' +
+    'Prices are decimal strings in USD per unit ("1M tokens" for token prices).',
+};
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -47,6 +57,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     maxEntries: config.RESPONSE_CACHE_ENTRIES,
     ttlMs: config.RESPONSE_CACHE_TTL_MS,
     maxAgeSeconds: config.HTTP_MAX_AGE_SECONDS,
+  });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app, API_INFO), {
+    jsonDocumentUrl: 'openapi.json',
+    raw: ['json'],
+    customSiteTitle: 'model-ledger API',
   });
   app.enableShutdownHooks();
   return app;

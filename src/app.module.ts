@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 
 import { CatalogModule } from './catalog/catalog.module.js';
 import { CsvInterceptor } from './common/csv.js';
@@ -15,7 +15,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, PricesModule, CatalogModule],
+      imports: [DiscoveryModule, ConfigModule.forRoot(config), DatabaseModule, HealthModule, PricesModule, CatalogModule],
       providers: [
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: CsvInterceptor },

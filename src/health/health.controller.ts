@@ -1,6 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 
+import { ApiDoc } from '../common/openapi/api-doc.decorator.js';
 import { DATABASE_CONNECTION, type DatabaseConnection } from '../database/database-connection.js';
 
 const DATABASE_CHECK_TIMEOUT_MS = 2_000;
@@ -15,12 +16,14 @@ export class HealthController {
 
   /** The process is up; says nothing of its dependencies (for restarts by an orchestrator). */
   @Get('live')
+  @ApiDoc({ summary: 'Liveness: the process is up', tag: 'health' })
   live() {
     return { status: 'ok' };
   }
 
   /** Ready to serve: the database answers within its timeout. 503 otherwise. */
   @Get('ready')
+  @ApiDoc({ summary: 'Readiness: the database answers', tag: 'health', responses: { 503: 'The database does not answer' } })
   @HealthCheck()
   ready() {
     return this.health.check([() => this.checkDatabase()]);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { CsvExport } from '../../common/csv.js';
 import { formatSchema } from '../../common/list-query.js';
+import { ApiDoc } from '../../common/openapi/api-doc.decorator.js';
 import { ZodPipe } from '../../common/zod-validation.pipe.js';
 import { MODEL_KINDS } from '../catalog-enums.js';
 import { BenchmarksService } from './benchmarks.service.js';
@@ -16,6 +17,8 @@ const leaderboardQuerySchema = z
   })
   .strict();
 
+const benchmarkSlugSchema = z.string().min(1).max(100);
+
 type LeaderboardItem = Awaited<ReturnType<BenchmarksService['leaderboard']>>['items'][number];
 type BenchmarkItem = Awaited<ReturnType<BenchmarksService['list']>>['items'][number];
 
@@ -24,6 +27,7 @@ export class BenchmarksController {
   constructor(private readonly benchmarks: BenchmarksService) {}
 
   @Get()
+  @ApiDoc({ summary: 'List benchmarks', query: listQuerySchema, csv: true })
   @CsvExport<BenchmarkItem>([
     { header: 'slug', value: (b) => b.slug },
     { header: 'name', value: (b) => b.name },
@@ -35,6 +39,13 @@ export class BenchmarksController {
   }
 
   @Get(':slug')
+  @ApiDoc({
+    summary: 'Leaderboard: models ranked by their best result on the benchmark',
+    params: { slug: benchmarkSlugSchema },
+    query: leaderboardQuerySchema,
+    csv: true,
+    responses: { 404: 'No benchmark with that slug' },
+  })
   @CsvExport<LeaderboardItem>([
     { header: 'rank', value: (i) => i.rank },
     { header: 'model', value: (i) => i.model.slug },
@@ -43,7 +54,7 @@ export class BenchmarksController {
     { header: 'score', value: (i) => i.score },
   ])
   leaderboard(
-    @Param('slug', new ZodPipe(z.string().min(1).max(100))) slug: string,
+    @Param('slug', new ZodPipe(benchmarkSlugSchema)) slug: string,
     @Query(new ZodPipe(leaderboardQuerySchema)) query: z.output<typeof leaderboardQuerySchema>,
   ) {
     return this.benchmarks.leaderboard(slug, query);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { formatSchema, slugListSchema } from '../../common/list-query.js';
+import { formatSchema, isoDateSchema, slugListSchema } from '../../common/list-query.js';
 
 const tokens = z.coerce.number().int().min(0).max(10_000_000);
 
@@ -10,6 +10,10 @@ export const compareQuerySchema = z
     requestsPerMonth: z.coerce.number().int().min(0).max(1e12).default(10_000_000),
     inputTokens: tokens.default(500),
     outputTokens: tokens.default(500),
+    /** Price as of this day (end of day, UTC) instead of now. */
+    pricesAsOf: isoDateSchema.optional(),
+    /** Only prices from this source, e.g. "article" to reproduce the article's figures. */
+    priceSource: z.string().regex(/^[a-z0-9.-]+$/, 'a source name such as article, litellm, seed').optional(),
     format: formatSchema,
   })
   .strict();

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import { endOfDay } from '../../common/dates.js';
 import { compareDecimals } from '../../common/money.js';
 import { apiMonthlyCost, MissingPriceError, type Workload } from '../../decision/cost-model.js';
 import { basePrice } from '../offerings/offering.presenter.js';
@@ -25,7 +26,11 @@ export class CompareService {
       outputTokensPerRequest: query.outputTokens,
     };
     const details: ModelDetail[] = [];
-    for (const slug of query.models) details.push(await this.models.get(slug));
+    const priceOptions = {
+      at: query.pricesAsOf ? endOfDay(query.pricesAsOf) : undefined,
+      source: query.priceSource,
+    };
+    for (const slug of query.models) details.push(await this.models.get(slug, priceOptions));
     const columns = details.map((model) => this.column(model, workload));
 
     const rows: CompareRow[] = [];
@@ -54,6 +59,7 @@ export class CompareService {
 
     return {
       workload: { requestsPerMonth: query.requestsPerMonth, inputTokens: query.inputTokens, outputTokens: query.outputTokens },
+      prices: { asOf: query.pricesAsOf ?? null, source: query.priceSource ?? null },
       unit: { prices: 'USD per 1M tokens', cost: 'USD per month' },
       models: columns,
       rows,

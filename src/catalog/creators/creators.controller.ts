@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { CsvExport } from '../../common/csv.js';
 import { formatSchema } from '../../common/list-query.js';
+import { ApiDoc } from '../../common/openapi/api-doc.decorator.js';
 import { ZodPipe } from '../../common/zod-validation.pipe.js';
 import { CreatorsService, type CreatorItem } from './creators.service.js';
 
@@ -13,6 +14,7 @@ export class CreatorsController {
   constructor(private readonly creators: CreatorsService) {}
 
   @Get()
+  @ApiDoc({ summary: 'List model creators', query: creatorListQuerySchema, csv: true })
   @CsvExport<CreatorItem>([
     { header: 'slug', value: (c) => c.slug },
     { header: 'name', value: (c) => c.name },

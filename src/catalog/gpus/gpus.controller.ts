@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { CsvExport } from '../../common/csv.js';
 import { formatSchema } from '../../common/list-query.js';
+import { ApiDoc } from '../../common/openapi/api-doc.decorator.js';
 import { ZodPipe } from '../../common/zod-validation.pipe.js';
 import { GpusService, type GpuListItem } from './gpus.service.js';
 
@@ -14,6 +15,7 @@ export class GpusController {
 
   /** GPU types with their current hourly price at each provider, cheapest first. */
   @Get()
+  @ApiDoc({ summary: 'GPU types with their current hourly price at each provider', query: gpuListQuerySchema, csv: true })
   @CsvExport<GpuListItem>([
     { header: 'gpu', value: (g) => g.slug },
     { header: 'name', value: (g) => g.name },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { CsvExport } from '../../common/csv.js';
 import { formatSchema } from '../../common/list-query.js';
+import { ApiDoc } from '../../common/openapi/api-doc.decorator.js';
 import { ZodPipe } from '../../common/zod-validation.pipe.js';
 import { LicensesService } from './licenses.service.js';
 
@@ -14,6 +15,8 @@ const licenseListQuerySchema = z
   })
   .strict();
 
+const licenseIdSchema = z.string().min(1).max(100);
+
 type LicenseListItem = Awaited<ReturnType<LicensesService['list']>>['items'][number];
 
 @Controller('v1/licenses')
@@ -21,6 +24,7 @@ export class LicensesController {
   constructor(private readonly licenses: LicensesService) {}
 
   @Get()
+  @ApiDoc({ summary: 'List licenses with their commercial-use verdict and user cap', query: licenseListQuerySchema, csv: true })
   @CsvExport<LicenseListItem>([
     { header: 'id', value: (l) => l.id },
     { header: 'name', value: (l) => l.name },
@@ -36,7 +40,12 @@ export class LicensesController {
   }
 
   @Get(':id')
-  get(@Param('id', new ZodPipe(z.string().min(1).max(100))) id: string) {
+  @ApiDoc({
+    summary: 'One license: its terms with clause references, every version, the models under it',
+    params: { id: licenseIdSchema },
+    responses: { 404: 'No license with that id' },
+  })
+  get(@Param('id', new ZodPipe(licenseIdSchema)) id: string) {
     return this.licenses.get(id);
   }
 }

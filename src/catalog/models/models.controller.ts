@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 
 import { CsvExport } from '../../common/csv.js';
+import { ApiDoc } from '../../common/openapi/api-doc.decorator.js';
 import { ZodPipe } from '../../common/zod-validation.pipe.js';
 import { modelListQuerySchema, modelSlugSchema, type ModelListQuery } from './models.schemas.js';
 import { ModelsService, type ModelListItem } from './models.service.js';
@@ -10,6 +11,11 @@ export class ModelsController {
   constructor(private readonly models: ModelsService) {}
 
   @Get()
+  @ApiDoc({
+    summary: 'List models with filters, sorts and the cheapest current price of each',
+    query: modelListQuerySchema,
+    csv: true,
+  })
   @CsvExport<ModelListItem>([
     { header: 'slug', value: (m) => m.slug },
     { header: 'name', value: (m) => m.name },
@@ -34,6 +40,11 @@ export class ModelsController {
   }
 
   @Get(':slug')
+  @ApiDoc({
+    summary: 'One model by slug or by any alias: license terms, benchmark results, offerings and current prices',
+    params: { slug: modelSlugSchema },
+    responses: { 404: 'No model with that slug or alias' },
+  })
   get(@Param('slug', new ZodPipe(modelSlugSchema)) slug: string) {
     return this.models.get(slug);
   }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ResourceNotFoundException } from '../../common/errors.js';
 import { compareDecimals, formatDecimal, TOKEN_PRICE_UNIT } from '../../common/money.js';
 import { PrismaService, type Prisma } from '../../database/prisma.service.js';
-import { CurrentPricesRepository, type PriceInForce } from '../../prices/current-prices.repository.js';
+import { CurrentPricesRepository, type PriceInForce, type PriceQueryOptions } from '../../prices/current-prices.repository.js';
 import { isoDay, modelKindToApi } from '../catalog-enums.js';
 import { presentLicenseSummary } from '../licenses/license.presenter.js';
 import { normalizeAlias } from '../model-aliases.js';
@@ -34,11 +34,11 @@ export class ModelsService {
     return { items: rows.map(presentModelListRow), nextCursor };
   }
 
-  /** One model by slug or by any alias a source uses for it. */
-  async get(slugOrAlias: string) {
+  /** One model by slug or by any alias a source uses for it; prices as of now, or as the options say. */
+  async get(slugOrAlias: string, priceOptions: PriceQueryOptions = {}) {
     const model = await this.find(slugOrAlias);
     if (!model) throw new ResourceNotFoundException('model', 'slug', slugOrAlias);
-    const prices = await this.prices.forOfferings(model.offerings.map((offering) => offering.id));
+    const prices = await this.prices.forOfferings(model.offerings.map((offering) => offering.id), priceOptions);
     return presentModelDetail(model, prices);
   }
 

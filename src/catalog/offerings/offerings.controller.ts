@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 
 import { CsvExport } from '../../common/csv.js';
+import { ApiDoc } from '../../common/openapi/api-doc.decorator.js';
 import { ZodPipe } from '../../common/zod-validation.pipe.js';
 import { basePrice, type PresentedOffering } from './offering.presenter.js';
 import { offeringListQuerySchema, type OfferingListQuery } from './offerings.schemas.js';
@@ -11,6 +12,7 @@ export class OfferingsController {
   constructor(private readonly offerings: OfferingsService) {}
 
   @Get()
+  @ApiDoc({ summary: 'List offerings (a model at a provider) with their current prices', query: offeringListQuerySchema, csv: true })
   @CsvExport<PresentedOffering>([
     { header: 'id', value: (o) => o.id },
     { header: 'provider', value: (o) => o.provider.slug },

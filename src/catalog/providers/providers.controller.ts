@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 
 import { CsvExport } from '../../common/csv.js';
+import { ApiDoc } from '../../common/openapi/api-doc.decorator.js';
 import { ZodPipe } from '../../common/zod-validation.pipe.js';
 import { providerListQuerySchema, providerSlugSchema, type ProviderListQuery } from './providers.schemas.js';
 import { ProvidersService, type ProviderListItem } from './providers.service.js';
@@ -10,6 +11,7 @@ export class ProvidersController {
   constructor(private readonly providers: ProvidersService) {}
 
   @Get()
+  @ApiDoc({ summary: 'List providers: closed labs, inference hosts, clouds, GPU clouds, self-hosting runtimes', query: providerListQuerySchema, csv: true })
   @CsvExport<ProviderListItem>([
     { header: 'slug', value: (p) => p.slug },
     { header: 'name', value: (p) => p.name },
@@ -23,6 +25,11 @@ export class ProvidersController {
   }
 
   @Get(':slug')
+  @ApiDoc({
+    summary: 'One provider with its offerings and their current prices',
+    params: { slug: providerSlugSchema },
+    responses: { 404: 'No provider with that slug' },
+  })
   get(@Param('slug', new ZodPipe(providerSlugSchema)) slug: string) {
     return this.providers.get(slug);
   }
