@@ -87,6 +87,10 @@ export function serverShadowDatabase(fields: PgConnectionFields): ShadowDatabase
     const name = `prisma_shadow_${randomUUID().replaceAll('-', '')}`;
     await adminPool.query(`CREATE DATABASE "${name}"`);
     const shadowPool = createPgPool({ ...fields, database: name }, 2);
+    // DROP ... WITH (FORCE) ends any connection still open: expected at teardown, not a crash.
+    const ignore = () => {};
+    shadowPool.on('error', ignore);
+    shadowPool.on('connect', (client) => client.on('error', ignore));
     const adapter = await new PrismaPg(shadowPool).connect();
     const release = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
