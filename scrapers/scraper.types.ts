@@ -4,10 +4,9 @@
  */
 import { z } from 'zod';
 
-export const PRICE_COMPONENTS = [
-  'input', 'output', 'cached_input', 'cache_write', 'batch_input', 'batch_output', 'reasoning',
-  'audio_input', 'audio_output', 'image', 'request', 'second', 'gpu_hour',
-] as const;
+import { PRICE_COMPONENTS } from '../src/prices/price-line.js';
+
+export { PRICE_COMPONENTS };
 export type ScrapedPriceComponent = (typeof PRICE_COMPONENTS)[number];
 
 /** A non-negative decimal as text, exact: "0.27", "2.5". Never a float. */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 
 import { licenseTermsSchema } from '../src/catalog/licenses/license-terms.js';
+import { PRICE_COMPONENTS } from '../src/prices/price-line.js';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'lower-case letters, digits, "." and "-"');
 const isoDate = z.iso.date();
@@ -88,10 +89,6 @@ export const providerSeedSchema = z.object({
   description: z.string().optional(),
 });
 
-export const PRICE_COMPONENTS = [
-  'input', 'output', 'cached_input', 'cache_write', 'batch_input', 'batch_output', 'reasoning',
-  'audio_input', 'audio_output', 'image', 'request', 'second', 'gpu_hour',
-] as const;
 
 export const pricePointSeedSchema = z.object({
   component: z.enum(PRICE_COMPONENTS),

@@ -9,6 +9,7 @@ import type { AppConfig } from './config/app-config.js';
 import { registerHttpCache } from './common/http-cache.js';
 import { buildOpenApiDocument } from './common/openapi/openapi.builder.js';
 import { CatalogRevisionService } from './database/catalog-revision.service.js';
+import { registerGraphiql } from './graphql/graphiql.js';
 
 export const API_INFO = {
   title: 'model-ledger',
@@ -50,6 +51,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  await registerGraphiql(fastify);
   const revisions = app.get(CatalogRevisionService);
   registerHttpCache(fastify, {
     prefixes: ['/v1/'],

@@ -7,6 +7,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { GraphqlApiModule } from './graphql/graphql-api.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PricesModule } from './prices/prices.module.js';
 
@@ -15,7 +16,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [DiscoveryModule, ConfigModule.forRoot(config), DatabaseModule, HealthModule, PricesModule, CatalogModule],
+      imports: [DiscoveryModule, ConfigModule.forRoot(config), DatabaseModule, HealthModule, PricesModule, CatalogModule, GraphqlApiModule],
       providers: [
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: CsvInterceptor },

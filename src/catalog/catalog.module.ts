@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
 
 import { PricesModule } from '../prices/prices.module.js';
+import { BenchmarkResultsResolver, BenchmarksResolver, LeaderboardEntriesResolver } from './benchmarks/benchmarks.resolver.js';
+import { CompareResolver } from './compare/compare.resolver.js';
+import { CreatorsResolver } from './creators/creators.resolver.js';
+import { GpusResolver } from './gpus/gpus.resolver.js';
+import { LicensesResolver } from './licenses/licenses.resolver.js';
+import { ModelsResolver } from './models/models.resolver.js';
+import { OfferingsResolver } from './offerings/offerings.resolver.js';
+import { ProvidersResolver } from './providers/providers.resolver.js';
 import { BenchmarksController } from './benchmarks/benchmarks.controller.js';
 import { BenchmarksService } from './benchmarks/benchmarks.service.js';
 import { CompareController } from './compare/compare.controller.js';
@@ -41,6 +49,16 @@ import { ProvidersService } from './providers/providers.service.js';
     GpusService,
     CreatorsService,
     CompareService,
+    ModelsResolver,
+    OfferingsResolver,
+    ProvidersResolver,
+    LicensesResolver,
+    BenchmarksResolver,
+    BenchmarkResultsResolver,
+    LeaderboardEntriesResolver,
+    CreatorsResolver,
+    GpusResolver,
+    CompareResolver,
   ],
   exports: [ModelsService, ProvidersService, OfferingsService, LicensesService, BenchmarksService, GpusService, CreatorsService, CompareService],
 })

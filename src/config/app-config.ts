@@ -38,6 +38,10 @@ export const appConfigSchema = z.object({
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /** Cache-Control max-age sent to clients on GET responses. */
   HTTP_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(30),
+  GRAPHQL_INTROSPECTION: booleanFlag.default(true),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(50).default(8),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
   /** Which source wins when two price points take effect at the same instant, first wins. */
   PRICE_SOURCE_PRIORITY: z
     .string()

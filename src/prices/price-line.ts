@@ -1,6 +1,12 @@
 import type { PriceComponent } from '../generated/prisma/enums.js';
 import { TOKEN_PRICE_UNIT } from '../common/money.js';
 
+/** Every component a price point may have; the database enum price_component holds the same. */
+export const PRICE_COMPONENTS = [
+  'input', 'output', 'cached_input', 'cache_write', 'batch_input', 'batch_output', 'reasoning',
+  'audio_input', 'audio_output', 'image', 'request', 'second', 'gpu_hour',
+] as const satisfies readonly PriceComponent[];
+
 /** A condition on a price ({"promptTokensAbove": 200000}, {"tier": "priority"}); none = {}. */
 export type PriceCondition = Record<string, string | number | boolean>;
 

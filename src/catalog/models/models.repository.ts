@@ -19,6 +19,10 @@ export interface ModelListRow {
   parameters_b: string | null;
   active_parameters_b: string | null;
   context_window: number | null;
+  max_output_tokens: number | null;
+  knowledge_cutoff: string | null;
+  hugging_face_id: string | null;
+  description: string | null;
   input_modalities: string[];
   output_modalities: string[];
   release_date: string | null;
@@ -143,6 +147,7 @@ export class ModelsRepository {
       )
       SELECT m.slug, m.name, m.family, m.creator_slug, c.name AS creator_name, m.kind::text AS kind, m.status::text AS status,
              m.parameters_b::text AS parameters_b, m.active_parameters_b::text AS active_parameters_b, m.context_window,
+             m.max_output_tokens, m.knowledge_cutoff, m.hugging_face_id, m.description,
              m.input_modalities, m.output_modalities, to_char(m.release_date, 'YYYY-MM-DD') AS release_date,
              m.license_id, l.name AS license_name, l.commercial_use::text AS commercial_use,
              ci.usd::text AS input_usd, ci.provider_slug AS input_provider, ci.offering_id AS input_offering_id,

@@ -14,8 +14,15 @@ export class OfferingsService {
   ) {}
 
   async list(query: OfferingListQuery): Promise<{ items: PresentedOffering[]; nextCursor: string | null }> {
+    const page = toPage(await this.listRecords(query, 1), query.limit, (row) => row.id);
+    const prices = await this.prices.forOfferings(page.rows.map((row) => row.id));
+    return { items: page.rows.map((row) => presentOffering(row, prices.get(row.id) ?? [])), nextCursor: page.nextCursor };
+  }
+
+  /** The offering rows of a query (and `extra` more, to tell whether a next page exists). */
+  listRecords(query: OfferingListQuery, extra = 0) {
     const after = idCursorAfter(query.cursor);
-    const rows = await this.prisma.offering.findMany({
+    return this.prisma.offering.findMany({
       where: {
         ...(query.provider ? { providerSlug: { in: query.provider } } : {}),
         ...(query.model ? { modelSlug: { in: query.model } } : {}),
@@ -25,10 +32,7 @@ export class OfferingsService {
       },
       include: { provider: true, model: { select: { slug: true, name: true } } },
       orderBy: { id: 'asc' },
-      take: query.limit + 1,
+      take: query.limit + extra,
     });
-    const page = toPage(rows, query.limit, (row) => row.id);
-    const prices = await this.prices.forOfferings(page.rows.map((row) => row.id));
-    return { items: page.rows.map((row) => presentOffering(row, prices.get(row.id) ?? [])), nextCursor: page.nextCursor };
   }
 }

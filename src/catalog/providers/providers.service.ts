@@ -9,7 +9,7 @@ import { providerKindToApi, providerKindToDb } from '../catalog-enums.js';
 import { presentOffering } from '../offerings/offering.presenter.js';
 import type { ProviderListQuery } from './providers.schemas.js';
 
-function presentProvider(provider: Provider & { _count?: { offerings: number } }) {
+export function presentProvider(provider: Provider & { _count?: { offerings: number } }) {
   return {
     slug: provider.slug,
     name: provider.name,
@@ -29,6 +29,10 @@ export class ProvidersService {
     private readonly prisma: PrismaService,
     private readonly prices: CurrentPricesRepository,
   ) {}
+
+  present(provider: Provider) {
+    return presentProvider(provider);
+  }
 
   async list(query: ProviderListQuery) {
     const after = slugCursorAfter(query.cursor);
