@@ -42,6 +42,10 @@ export const appConfigSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(50).default(8),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(1_000_000).default(5000),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+  /** A price moving by more than this factor (either way), or dropping to zero, is quarantined. */
+  INGEST_ANOMALY_FACTOR: z.coerce.number().gt(1).max(1_000_000).default(10),
+  /** A run fails when more than this share of a source's records fail its schema. */
+  INGEST_MAX_REJECTED_SHARE: z.coerce.number().min(0).max(1).default(0.5),
   /** Which source wins when two price points take effect at the same instant, first wins. */
   PRICE_SOURCE_PRIORITY: z
     .string()

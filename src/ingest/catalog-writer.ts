@@ -1,0 +1,312 @@
+/**
+ * Applies one parsed source snapshot to the catalog inside the caller's transaction: providers,
+ * discovered models, offerings (listed, relisted, unlisted), price points and quarantined prices.
+ * Reads the state it needs in a handful of statements and writes in bulk (unnest arrays), so a
+ * 3,000-entry snapshot costs a fixed number of round trips.
+ */
+import type pg from 'pg';
+
+import type { ScrapedOffering } from '../../scrapers/scraper.types.js';
+import type { PriceCondition } from '../prices/price-line.js';
+import { buildModelIndex, discoveredSlug, matchModel } from './model-matcher.js';
+import { diffPrices, lineKey, type PriceLineState, type PriceWrite, type QuarantinedWrite } from './price-diff.js';
+
+export interface IngestCounts {
+  seen: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  unlisted: number;
+  discovered: number;
+  quarantined: number;
+}
+
+export interface WriteContext {
+  runId: number;
+  source: string;
+  sourceUrl: string | null;
+  /** When the prices took effect (valid_from) and were observed. */
+  validFrom: Date;
+  observedAt: Date;
+  anomalyFactor: number;
+}
+
+interface OfferingRow {
+  id: number;
+  provider_slug: string;
+  provider_model_id: string;
+  model_slug: string;
+  status: 'listed' | 'unlisted';
+  context_window: number | null;
+  max_output_tokens: number | null;
+  supports_tool_calling: boolean | null;
+  supports_structured_output: boolean | null;
+  supports_prompt_caching: boolean | null;
+  supports_batch: boolean | null;
+  supports_vision: boolean | null;
+}
+
+const offeringKey = (provider: string, providerModelId: string) => `${provider}\u0000${providerModelId}`;
+
+function titleCase(slug: string): string {
+  return slug.split(/[-_.]/).filter(Boolean).map((part) => part[0]!.toUpperCase() + part.slice(1)).join(' ');
+}
+
+export async function writeSnapshot(client: pg.PoolClient, context: WriteContext, records: readonly ScrapedOffering[]): Promise<IngestCounts> {
+  const counts: IngestCounts = { seen: 0, added: 0, changed: 0, unchanged: 0, unlisted: 0, discovered: 0, quarantined: 0 };
+
+  // One record per offering: a source naming the same offering twice counts once (first wins).
+  const unique = new Map<string, ScrapedOffering>();
+  for (const record of records) {
+    const key = offeringKey(record.provider, record.providerModelId);
+    if (!unique.has(key)) unique.set(key, record);
+  }
+  counts.seen = unique.size;
+  const offeringsInPayload = [...unique.values()];
+
+  // Providers the catalog does not know yet.
+  const providerSlugs = [...new Set(offeringsInPayload.map((record) => record.provider))];
+  await client.query(
+    `INSERT INTO provider (slug, name, kinds, source)
+     SELECT slug, name, ARRAY['inference-host']::provider_kind[], $3 FROM unnest($1::text[], $2::text[]) AS t(slug, name)
+     ON CONFLICT (slug) DO NOTHING`,
+    [providerSlugs, providerSlugs.map(titleCase), context.source],
+  );
+
+  // Models: by alias and normalisation; unknown ones become "discovered" models with their ids as aliases.
+  const aliasRows = await client.query<{ alias: string; model_slug: string }>(
+    `SELECT alias, model_slug FROM model_alias UNION ALL SELECT slug, slug FROM model`,
+  );
+  const index = buildModelIndex(aliasRows.rows.map((row) => ({ alias: row.alias, modelSlug: row.model_slug })));
+  const modelOf = new Map<string, string>();
+  const discovered = new Map<string, ScrapedOffering>();
+  for (const [key, record] of unique) {
+    let slug = matchModel(index, record.model.candidateIds);
+    if (!slug) {
+      slug = discoveredSlug(record.model.candidateIds);
+      if (!discovered.has(slug) && !index.byId.has(slug)) discovered.set(slug, record);
+      for (const id of record.model.candidateIds) index.byId.set(id.trim().toLowerCase(), slug);
+    }
+    modelOf.set(key, slug);
+  }
+  if (discovered.size) {
+    const entries = [...discovered.entries()];
+    const inserted = await client.query(
+      `INSERT INTO model (slug, name, family, kind, status, context_window, input_modalities, output_modalities,
+                          release_date, hugging_face_id, source, scrape_run_id, updated_at)
+       SELECT t.slug, t.name, t.family, t.kind::model_kind, 'discovered', t.context_window,
+              string_to_array(t.input_modalities, ','), string_to_array(t.output_modalities, ','),
+              t.release_date::date, t.hugging_face_id, $10, $11, now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[])
+              AS t(slug, name, family, kind, context_window, input_modalities, output_modalities, release_date, hugging_face_id)
+       ON CONFLICT (slug) DO NOTHING`,
+      [
+        entries.map(([slug]) => slug),
+        entries.map(([slug, r]) => r.model.name ?? slug),
+        entries.map(([, r]) => r.model.family ?? null),
+        entries.map(([, r]) => (r.model.openWeights ? 'open-weights' : 'closed')),
+        entries.map(([, r]) => r.contextWindow ?? null),
+        entries.map(([, r]) => (r.inputModalities ?? ['text']).join(',')),
+        entries.map(([, r]) => (r.outputModalities ?? ['text']).join(',')),
+        entries.map(([, r]) => r.model.releaseDate ?? null),
+        entries.map(([, r]) => r.model.huggingFaceId ?? null),
+        context.source,
+        context.runId,
+      ],
+    );
+    counts.discovered = inserted.rowCount ?? 0;
+    const aliases = entries.flatMap(([slug, record]) =>
+      [...new Set(record.model.candidateIds.map((id) => id.trim().toLowerCase()))].filter((alias) => alias !== slug).map((alias) => [alias, slug] as const),
+    );
+    await client.query(
+      `INSERT INTO model_alias (alias, model_slug, source) SELECT a, m, $3 FROM unnest($1::text[], $2::text[]) AS t(a, m)
+       ON CONFLICT (alias) DO NOTHING`,
+      [aliases.map(([alias]) => alias), aliases.map(([, slug]) => slug), context.source],
+    );
+  }
+
+  // Offerings: existing ones of the providers involved, plus those this source priced before.
+  const existing = await client.query<OfferingRow>(
+    `SELECT id, provider_slug, provider_model_id, model_slug, status::text AS status, context_window, max_output_tokens,
+            supports_tool_calling, supports_structured_output, supports_prompt_caching, supports_batch, supports_vision
+       FROM offering WHERE provider_slug = ANY($1::text[])`,
+    [providerSlugs],
+  );
+  const offerings = new Map(existing.rows.map((row) => [offeringKey(row.provider_slug, row.provider_model_id), row]));
+  const missing = [...unique.entries()].filter(([key]) => !offerings.has(key));
+  if (missing.length) {
+    const inserted = await client.query<OfferingRow>(
+      `INSERT INTO offering (provider_slug, provider_model_id, model_slug, status, listed_at, context_window, max_output_tokens,
+                             supports_tool_calling, supports_structured_output, supports_prompt_caching, supports_batch,
+                             supports_vision, source, scrape_run_id, updated_at)
+       SELECT t.p, t.pm, t.m, 'listed', $11, t.cw, t.mo, t.tc, t.so, t.pc, t.b, t.v, $12, $13, now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::bool[], $7::bool[], $8::bool[], $9::bool[], $10::bool[])
+              AS t(p, pm, m, cw, mo, tc, so, pc, b, v)
+       RETURNING id, provider_slug, provider_model_id, model_slug, status::text AS status, context_window, max_output_tokens,
+                 supports_tool_calling, supports_structured_output, supports_prompt_caching, supports_batch, supports_vision`,
+      [
+        missing.map(([, r]) => r.provider),
+        missing.map(([, r]) => r.providerModelId),
+        missing.map(([key]) => modelOf.get(key)!),
+        missing.map(([, r]) => r.contextWindow ?? null),
+        missing.map(([, r]) => r.maxOutputTokens ?? null),
+        missing.map(([, r]) => r.features.toolCalling ?? null),
+        missing.map(([, r]) => r.features.structuredOutput ?? null),
+        missing.map(([, r]) => r.features.promptCaching ?? null),
+        missing.map(([, r]) => r.features.batch ?? null),
+        missing.map(([, r]) => r.features.vision ?? null),
+        context.validFrom,
+        context.source,
+        context.runId,
+      ],
+    );
+    for (const row of inserted.rows) offerings.set(offeringKey(row.provider_slug, row.provider_model_id), row);
+    await insertEvents(client, context, inserted.rows.map((row) => row.id), 'listed');
+  }
+
+  // Offerings that were unlisted and are back.
+  const relisted = [...unique.keys()].map((key) => offerings.get(key)!).filter((row) => row.status === 'unlisted');
+  if (relisted.length) {
+    await client.query(`UPDATE offering SET status = 'listed', unlisted_at = NULL, updated_at = now() WHERE id = ANY($1::int[])`, [
+      relisted.map((row) => row.id),
+    ]);
+    await insertEvents(client, context, relisted.map((row) => row.id), 'relisted');
+  }
+
+  // Facts that changed (context window, features): one UPDATE for all.
+  const factUpdates = [...unique.entries()].flatMap(([key, record]) => {
+    const row = offerings.get(key)!;
+    const next = {
+      cw: record.contextWindow ?? row.context_window,
+      mo: record.maxOutputTokens ?? row.max_output_tokens,
+      tc: record.features.toolCalling ?? row.supports_tool_calling,
+      so: record.features.structuredOutput ?? row.supports_structured_output,
+      pc: record.features.promptCaching ?? row.supports_prompt_caching,
+      b: record.features.batch ?? row.supports_batch,
+      v: record.features.vision ?? row.supports_vision,
+    };
+    const same =
+      next.cw === row.context_window && next.mo === row.max_output_tokens && next.tc === row.supports_tool_calling &&
+      next.so === row.supports_structured_output && next.pc === row.supports_prompt_caching && next.b === row.supports_batch &&
+      next.v === row.supports_vision;
+    return same ? [] : [{ id: row.id, ...next }];
+  });
+  if (factUpdates.length) {
+    await client.query(
+      `UPDATE offering o SET context_window = t.cw, max_output_tokens = t.mo, supports_tool_calling = t.tc,
+              supports_structured_output = t.so, supports_prompt_caching = t.pc, supports_batch = t.b, supports_vision = t.v,
+              updated_at = now()
+         FROM unnest($1::int[], $2::int[], $3::int[], $4::bool[], $5::bool[], $6::bool[], $7::bool[], $8::bool[])
+              AS t(id, cw, mo, tc, so, pc, b, v)
+        WHERE o.id = t.id`,
+      [
+        factUpdates.map((u) => u.id),
+        factUpdates.map((u) => u.cw),
+        factUpdates.map((u) => u.mo),
+        factUpdates.map((u) => u.tc),
+        factUpdates.map((u) => u.so),
+        factUpdates.map((u) => u.pc),
+        factUpdates.map((u) => u.b),
+        factUpdates.map((u) => u.v),
+      ],
+    );
+  }
+
+  // This source's newest word on each price line at the snapshot's date.
+  const state = await client.query<{ offering_id: number; component: string; condition_key: string; condition: PriceCondition | null; unit: string; usd: string | null }>(
+    `SELECT DISTINCT ON (offering_id, component, condition_key)
+            offering_id, component::text AS component, condition_key, condition, unit, usd::text AS usd
+       FROM price_point
+      WHERE source = $1 AND valid_from <= $2
+      ORDER BY offering_id, component, condition_key, valid_from DESC, id DESC`,
+    [context.source, context.validFrom],
+  );
+  const previousByOffering = new Map<number, Map<string, PriceLineState>>();
+  for (const row of state.rows) {
+    let lines = previousByOffering.get(row.offering_id);
+    if (!lines) previousByOffering.set(row.offering_id, (lines = new Map()));
+    lines.set(lineKey(row.component, row.condition_key), { usd: row.usd, unit: row.unit, condition: row.condition });
+  }
+
+  const writes: (PriceWrite & { offeringId: number })[] = [];
+  const held: (QuarantinedWrite & { offeringId: number })[] = [];
+  for (const [key, record] of unique) {
+    const offering = offerings.get(key)!;
+    const diff = diffPrices(previousByOffering.get(offering.id) ?? new Map(), record.prices as never, context.anomalyFactor);
+    counts.added += diff.added;
+    counts.changed += diff.changed;
+    counts.unchanged += diff.unchanged;
+    counts.quarantined += diff.quarantined.length;
+    for (const write of diff.writes) writes.push({ ...write, offeringId: offering.id });
+    for (const write of diff.quarantined) held.push({ ...write, offeringId: offering.id });
+  }
+  if (writes.length) {
+    await client.query(
+      `INSERT INTO price_point (offering_id, component, unit, condition_key, condition, usd, valid_from, observed_at, source, source_url, scrape_run_id)
+       SELECT t.o, t.c::price_component, t.u, t.k, t.j::jsonb, t.usd, $7, $8, $9, $10, $11
+         FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[]) AS t(o, c, u, k, j, usd)`,
+      [
+        writes.map((w) => w.offeringId),
+        writes.map((w) => w.component),
+        writes.map((w) => w.unit),
+        writes.map((w) => w.conditionKey),
+        writes.map((w) => (w.condition ? JSON.stringify(w.condition) : null)),
+        writes.map((w) => w.usd),
+        context.validFrom,
+        context.observedAt,
+        context.source,
+        context.sourceUrl,
+        context.runId,
+      ],
+    );
+  }
+  if (held.length) {
+    await client.query(
+      `INSERT INTO quarantined_price (scrape_run_id, offering_id, component, unit, condition_key, condition, previous_usd, proposed_usd,
+                                      valid_from, observed_at, source, source_url, reason)
+       SELECT $9, t.o, t.c::price_component, t.u, t.k, t.j::jsonb, t.prev, t.next, $10, $11, $12, $13, t.reason
+         FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::numeric[], $8::text[])
+              AS t(o, c, u, k, j, prev, next, reason)`,
+      [
+        held.map((w) => w.offeringId),
+        held.map((w) => w.component),
+        held.map((w) => w.unit),
+        held.map((w) => w.conditionKey),
+        held.map((w) => (w.condition ? JSON.stringify(w.condition) : null)),
+        held.map((w) => w.previousUsd),
+        held.map((w) => w.usd),
+        held.map((w) => w.reason),
+        context.runId,
+        context.validFrom,
+        context.observedAt,
+        context.source,
+        context.sourceUrl,
+      ],
+    );
+  }
+
+  // Offerings this source listed before, missing now: unlisted from this date (not when backfilling an older snapshot).
+  const inPayload = [...unique.keys()].map((key) => offerings.get(key)!.id);
+  const vanished = await client.query<{ id: number }>(
+    `UPDATE offering o SET status = 'unlisted', unlisted_at = $3, updated_at = now()
+      WHERE o.status = 'listed'
+        AND NOT (o.id = ANY($2::int[]))
+        AND EXISTS (SELECT 1 FROM price_point p WHERE p.offering_id = o.id AND p.source = $1)
+        AND NOT EXISTS (SELECT 1 FROM price_point p WHERE p.offering_id = o.id AND p.source = $1 AND p.valid_from > $3)
+      RETURNING o.id`,
+    [context.source, inPayload, context.validFrom],
+  );
+  counts.unlisted = vanished.rowCount ?? 0;
+  await insertEvents(client, context, vanished.rows.map((row) => row.id), 'unlisted');
+  return counts;
+}
+
+async function insertEvents(client: pg.PoolClient, context: WriteContext, offeringIds: number[], kind: 'listed' | 'unlisted' | 'relisted') {
+  if (!offeringIds.length) return;
+  await client.query(
+    `INSERT INTO offering_event (offering_id, kind, at, source, scrape_run_id)
+     SELECT id, $2::offering_event_kind, $3, $4, $5 FROM unnest($1::int[]) AS t(id)`,
+    [offeringIds, kind, context.validFrom, context.source, context.runId],
+  );
+}
+
