@@ -8,6 +8,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { GraphqlApiModule } from './graphql/graphql-api.module.js';
+import { DecisionModule } from './decision/decision.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { PricesModule } from './prices/prices.module.js';
@@ -17,7 +18,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [DiscoveryModule, ConfigModule.forRoot(config), DatabaseModule, HealthModule, PricesModule, CatalogModule, GraphqlApiModule, IngestModule],
+      imports: [DiscoveryModule, ConfigModule.forRoot(config), DatabaseModule, HealthModule, PricesModule, CatalogModule, GraphqlApiModule, IngestModule, DecisionModule],
       providers: [
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: CsvInterceptor },
