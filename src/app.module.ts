@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 
+import { AuthModule } from './auth/auth.module.js';
 import { CatalogModule } from './catalog/catalog.module.js';
 import { CsvInterceptor } from './common/csv.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
@@ -18,7 +19,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [DiscoveryModule, ConfigModule.forRoot(config), DatabaseModule, HealthModule, PricesModule, CatalogModule, GraphqlApiModule, IngestModule, DecisionModule],
+      imports: [DiscoveryModule, ConfigModule.forRoot(config), DatabaseModule, AuthModule, HealthModule, PricesModule, CatalogModule, GraphqlApiModule, IngestModule, DecisionModule],
       providers: [
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: CsvInterceptor },

@@ -31,7 +31,8 @@ type CsvColumns<T> = readonly CsvColumn<T>[] | ((result: never) => readonly CsvC
  * Marks a list handler as exportable: `?format=csv` or `Accept: text/csv` answers CSV of the
  * answer's `items` (or `rows`) with these columns, or with the columns a function derives from the answer.
  */
-export const CsvExport = <T>(columns: CsvColumns<T>) => SetMetadata(CSV_COLUMNS, columns);
+export const CsvExport = <T>(columns: CsvColumns<T>, options: { rows?: (result: never) => readonly T[] } = {}) =>
+  SetMetadata(CSV_COLUMNS, { columns, rows: options.rows });
 
 export function wantsCsv(request: FastifyRequest): boolean {
   const format = (request.query as Record<string, unknown> | undefined)?.format;
@@ -46,14 +47,18 @@ export class CsvInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const columns = this.reflector.get<CsvColumns<unknown> | undefined>(CSV_COLUMNS, context.getHandler());
-    if (!columns || context.getType() !== 'http') return next.handle();
+    const spec = this.reflector.get<{ columns: CsvColumns<unknown>; rows?: (result: never) => readonly unknown[] } | undefined>(
+      CSV_COLUMNS,
+      context.getHandler(),
+    );
+    if (!spec || context.getType() !== 'http') return next.handle();
+    const { columns, rows } = spec;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (!wantsCsv(request)) return next.handle();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     return next.handle().pipe(
       map((result: { items?: unknown[]; rows?: unknown[]; nextCursor?: string | null }) => {
-        const items = result.items ?? result.rows ?? [];
+        const items = rows ? rows(result as never) : (result.items ?? result.rows ?? []);
         void reply.header('content-type', 'text/csv; charset=utf-8');
         if (result.nextCursor) void reply.header('x-next-cursor', result.nextCursor);
         return toCsv(items, typeof columns === 'function' ? columns(result as never) : columns);

@@ -31,6 +31,9 @@ declare module 'fastify' {
   }
 }
 
+/** Large bodies (raw payload downloads) get an ETag but are not kept in memory. */
+const MAX_CACHED_BYTES = 512 * 1024;
+
 function etagOf(body: string | Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
@@ -75,6 +78,10 @@ export function registerHttpCache(fastify: FastifyInstance, options: HttpCacheOp
     if (!context || reply.statusCode !== 200 || reply.getHeader('x-cache') === 'hit') return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     const etag = etagOf(payload);
+    if (payload.length > MAX_CACHED_BYTES) {
+      void reply.header('etag', etag).header('cache-control', cacheControl);
+      return matches(request.headers['if-none-match'], etag) ? (void reply.code(304), '') : payload;
+    }
     void reply.header('etag', etag).header('cache-control', cacheControl).header('x-cache', 'miss');
     entries.set(context.key, {
       revision: context.revision,

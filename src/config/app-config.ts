@@ -46,6 +46,12 @@ export const appConfigSchema = z.object({
   INGEST_ANOMALY_FACTOR: z.coerce.number().gt(1).max(1_000_000).default(10),
   /** A run fails when more than this share of a source's records fail its schema. */
   INGEST_MAX_REJECTED_SHARE: z.coerce.number().min(0).max(1).default(0.5),
+  /** Per-request timeout and attempts when fetching a source. */
+  SCRAPE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  SCRAPE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+  SCRAPE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(64 * 1024 * 1024),
+  /** Let scrapers fetch from 127.0.0.1/localhost (a local mirror of a source; tests). */
+  SCRAPE_ALLOW_LOOPBACK: booleanFlag.default(false),
   /** Which source wins when two price points take effect at the same instant, first wins. */
   PRICE_SOURCE_PRIORITY: z
     .string()

@@ -4,12 +4,13 @@
  * Reads the state it needs in a handful of statements and writes in bulk (unnest arrays), so a
  * 3,000-entry snapshot costs a fixed number of round trips.
  */
+import { Decimal } from 'decimal.js';
 import type pg from 'pg';
 
 import type { ScrapedOffering } from '../../scrapers/scraper.types.js';
 import type { PriceCondition } from '../prices/price-line.js';
 import { buildModelIndex, discoveredSlug, matchModel } from './model-matcher.js';
-import { diffPrices, lineKey, type PriceLineState, type PriceWrite, type QuarantinedWrite } from './price-diff.js';
+import { diffPrices, lineKey, type PriceLineState, type PriceWrite, type QuarantinedWrite, type ScrapedPriceLine } from './price-diff.js';
 
 export interface IngestCounts {
   seen: number;
@@ -44,6 +45,17 @@ interface OfferingRow {
   supports_prompt_caching: boolean | null;
   supports_batch: boolean | null;
   supports_vision: boolean | null;
+}
+
+/** price_point.usd is numeric(24,12): compare and write at that scale, rounded as Postgres rounds. */
+const USD_SCALE = 12;
+function atStoredScale(price: ScrapedOffering['prices'][number]): ScrapedPriceLine {
+  return {
+    component: price.component,
+    usd: new Decimal(price.usd).toDecimalPlaces(USD_SCALE, Decimal.ROUND_HALF_UP).toFixed(),
+    unit: price.unit,
+    condition: price.condition,
+  };
 }
 
 const offeringKey = (provider: string, providerModelId: string) => `${provider}\u0000${providerModelId}`;
@@ -232,7 +244,7 @@ export async function writeSnapshot(client: pg.PoolClient, context: WriteContext
   const held: (QuarantinedWrite & { offeringId: number })[] = [];
   for (const [key, record] of unique) {
     const offering = offerings.get(key)!;
-    const diff = diffPrices(previousByOffering.get(offering.id) ?? new Map(), record.prices as never, context.anomalyFactor);
+    const diff = diffPrices(previousByOffering.get(offering.id) ?? new Map(), record.prices.map(atStoredScale), context.anomalyFactor);
     counts.added += diff.added;
     counts.changed += diff.changed;
     counts.unchanged += diff.unchanged;

@@ -1,9 +1,15 @@
 import { Module } from '@nestjs/common';
 
 import { IngestService } from './ingest.service.js';
+import { QuarantineController } from './quarantine.controller.js';
+import { QuarantineService } from './quarantine.service.js';
+import { ScrapeRunnerService } from './scrape-runner.service.js';
+import { ScrapeRunsController } from './scrape-runs.controller.js';
+import { ScrapeRunsService } from './scrape-runs.service.js';
 
 @Module({
-  providers: [IngestService],
-  exports: [IngestService],
+  controllers: [ScrapeRunsController, QuarantineController],
+  providers: [IngestService, ScrapeRunnerService, ScrapeRunsService, QuarantineService],
+  exports: [IngestService, ScrapeRunnerService, ScrapeRunsService],
 })
 export class IngestModule {}

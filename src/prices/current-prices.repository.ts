@@ -27,6 +27,8 @@ export interface PriceQueryOptions {
   at?: Date;
   /** Only points from this source (e.g. "article"). */
   source?: string;
+  /** Only this component. */
+  component?: PriceComponent;
 }
 
 interface PriceRow {
@@ -67,11 +69,12 @@ export class CurrentPricesRepository {
           WHERE p.offering_id = ANY($1::int[])
             AND p.valid_from <= $2
             AND ($3::text IS NULL OR p.source = $3)
+            AND ($5::price_component IS NULL OR p.component = $5)
           ORDER BY p.offering_id, p.component, p.condition_key, p.valid_from DESC,
                    array_position($4::text[], p.source) NULLS LAST, p.id DESC
        ) current
        WHERE current.usd IS NOT NULL`,
-      [offeringIds, options.at ?? new Date(), options.source ?? null, this.config.PRICE_SOURCE_PRIORITY],
+      [offeringIds, options.at ?? new Date(), options.source ?? null, this.config.PRICE_SOURCE_PRIORITY, options.component ?? null],
     );
     for (const row of rows) byOffering.get(row.offering_id)?.push(toPriceInForce(row));
     return byOffering;

@@ -2,9 +2,13 @@ import { Module } from '@nestjs/common';
 
 import { CurrentPricesRepository } from './current-prices.repository.js';
 import { GpuPricesRepository } from './gpu-prices.repository.js';
+import { PriceHistoryRepository } from './price-history.repository.js';
+import { PricesController } from './prices.controller.js';
+import { PricesService } from './prices.service.js';
 
 @Module({
-  providers: [CurrentPricesRepository, GpuPricesRepository],
-  exports: [CurrentPricesRepository, GpuPricesRepository],
+  controllers: [PricesController],
+  providers: [CurrentPricesRepository, GpuPricesRepository, PriceHistoryRepository, PricesService],
+  exports: [CurrentPricesRepository, GpuPricesRepository, PriceHistoryRepository, PricesService],
 })
 export class PricesModule {}

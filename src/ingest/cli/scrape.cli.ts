@@ -1,0 +1,84 @@
+/**
+ * `npm run scrape -- <source> [--url URL | --file PATH] [--as-of YYYY-MM-DD] [--dry-run]`
+ * Runs one source into DATABASE_URL (or the embedded database, when no service holds it) and
+ * prints a summary table. Exit code 1 when the run fails.
+ */
+import { z } from 'zod';
+
+import { SCRAPER_SOURCES } from '../../../scrapers/registry.js';
+import { loadConfig } from '../../config/app-config.js';
+import { openDatabaseConnection } from '../../database/database-connection.js';
+import { IngestService } from '../ingest.service.js';
+import { ScrapeRunnerService } from '../scrape-runner.service.js';
+
+const argsSchema = z
+  .object({
+    source: z.enum(SCRAPER_SOURCES as [string, ...string[]], { error: `source must be one of ${SCRAPER_SOURCES.join(', ')}` }),
+    url: z.url().optional(),
+    file: z.string().min(1).optional(),
+    asOf: z.iso.date('--as-of must be YYYY-MM-DD').optional(),
+    dryRun: z.boolean().default(false),
+  })
+  .refine((args) => !(args.url && args.file), { message: 'give --url or --file, not both' });
+
+function parseArgs(argv: string[]) {
+  const raw: Record<string, unknown> = { source: argv[0] };
+  for (let i = 1; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === '--dry-run') raw.dryRun = true;
+    else if (flag === '--url') raw.url = argv[++i];
+    else if (flag === '--file') raw.file = argv[++i];
+    else if (flag === '--as-of') raw.asOf = argv[++i];
+    else throw new Error(`unknown argument ${flag}`);
+  }
+  const parsed = argsSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join('; '));
+  return parsed.data;
+}
+
+const STAGES = ['connect', 'fetch', 'ingest', 'done'] as const;
+
+function progress(stage: (typeof STAGES)[number], detail = '') {
+  const done = STAGES.indexOf(stage) + 1;
+  const width = 24;
+  const filled = Math.round((done / STAGES.length) * width);
+  const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
+  process.stderr.write(`${bar} ${stage}${detail ? `: ${detail}` : ''}\n`);
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const config = loadConfig();
+  const started = Date.now();
+  progress('connect');
+  const connection = await openDatabaseConnection(config, { migrate: true });
+  try {
+    const runner = new ScrapeRunnerService(new IngestService(connection, config), config);
+    const outcome = await runner.run(
+      { source: args.source, url: args.url, file: args.file, asOf: args.asOf ? new Date(`${args.asOf}T00:00:00Z`) : undefined, dryRun: args.dryRun, trigger: 'cli' },
+      (stage, detail) => progress(stage, detail),
+    );
+    progress('done', `${((Date.now() - started) / 1000).toFixed(2)} s`);
+    const rows: [string, string | number][] = [
+      ['run', outcome.runId],
+      ['source', args.source],
+      ['status', outcome.status + (outcome.dryRun ? ' (dry run: nothing written)' : '')],
+      ...Object.entries(outcome.counts),
+      ['seconds', ((Date.now() - started) / 1000).toFixed(2)],
+    ];
+    if (outcome.error) rows.push(['error', outcome.error]);
+    const width = Math.max(...rows.map(([key]) => key.length));
+    console.log(rows.map(([key, value]) => `${key.padEnd(width)}  ${value}`).join('\n'));
+    process.exitCode = outcome.status === 'succeeded' ? 0 : 1;
+  } finally {
+    await connection.close();
+  }
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  },
+);

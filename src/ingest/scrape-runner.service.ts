@@ -1,0 +1,89 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+
+import { fetchSource, readSourceFile } from '../../scrapers/fetch-source.js';
+import { isRetryable } from '../../scrapers/http/scraper-errors.js';
+import { getScraper } from '../../scrapers/registry.js';
+import type { RawPayload } from '../../scrapers/scraper.types.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { errorMessage, IngestService, type IngestOutcome, type RunTrigger } from './ingest.service.js';
+
+export interface SourceRunRequest {
+  source: string;
+  /** Fetch from this URL instead of the scraper's default. */
+  url?: string;
+  /** Read a saved payload instead of fetching (backfills from archived snapshots). */
+  file?: string;
+  asOf?: Date;
+  dryRun?: boolean;
+  trigger: RunTrigger;
+  /** A run already recorded (admin endpoint answers with its id before the work is done). */
+  runId?: number;
+}
+
+export interface SourceRunOutcome extends IngestOutcome {
+  /** The failure is worth retrying (network, timeout, 5xx); parse and 4xx failures are not. */
+  retryable: boolean;
+}
+
+/** Fetch (or read) -> parse -> ingest, with every failure recorded on the run. */
+@Injectable()
+export class ScrapeRunnerService {
+  private readonly logger = new Logger('ScrapeRunner');
+
+  constructor(
+    private readonly ingest: IngestService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Records the run now and returns its id; the caller decides whether to wait for `run`. */
+  startRun(request: SourceRunRequest): Promise<number> {
+    getScraper(request.source);
+    return this.ingest.startRun(request.source, request.file ?? request.url ?? null, request.trigger, request.asOf, request.dryRun ?? false);
+  }
+
+  async run(request: SourceRunRequest, onStage: (stage: 'fetch' | 'ingest', detail?: string) => void = () => {}): Promise<SourceRunOutcome> {
+    const scraper = getScraper(request.source);
+    const runId = request.runId ?? (await this.startRun(request));
+    let payload: RawPayload;
+    try {
+      onStage('fetch', request.file ?? request.url ?? scraper.defaultUrl);
+      payload = request.file
+        ? await readSourceFile(request.file)
+        : await fetchSource(scraper, {
+            url: request.url,
+            allowLoopback: this.config.SCRAPE_ALLOW_LOOPBACK,
+            http: {
+              timeoutMs: this.config.SCRAPE_TIMEOUT_MS,
+              maxAttempts: this.config.SCRAPE_MAX_ATTEMPTS,
+              maxBodyBytes: this.config.SCRAPE_MAX_BODY_BYTES,
+              logger: {
+                warn: (message: string) => this.logger.warn(message),
+                debug: (message: string) => this.logger.debug(message),
+              },
+            },
+          });
+    } catch (error) {
+      await this.ingest.failRun(runId, error);
+      return {
+        runId,
+        status: 'failed',
+        dryRun: request.dryRun ?? false,
+        counts: { seen: 0, added: 0, changed: 0, unchanged: 0, unlisted: 0, discovered: 0, quarantined: 0, rejected: 0 },
+        error: errorMessage(error),
+        retryable: isRetryable(error),
+      };
+    }
+    onStage('ingest', `${payload.body.length} bytes`);
+    const outcome = await this.ingest.ingest({
+      runId,
+      source: scraper.source,
+      sourceUrl: request.file ? payload.url : (request.url ?? scraper.defaultUrl),
+      payload,
+      parse: (raw) => scraper.parse(raw),
+      asOf: request.asOf,
+      trigger: request.trigger,
+      dryRun: request.dryRun,
+    });
+    return { ...outcome, retryable: false };
+  }
+}
