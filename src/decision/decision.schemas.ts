@@ -55,6 +55,9 @@ export const workloadSchema = z.strictObject({
   batchShare: share('batchShare').default(0),
 });
 
+/** A workload with its defaults applied. */
+export type WorkloadSpec = z.output<typeof workloadSchema>;
+
 const benchmarkSlug = z
   .string({ error: 'benchmark must be a benchmark slug such as mmlu' })
   .trim()

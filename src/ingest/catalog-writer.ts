@@ -8,6 +8,7 @@ import { Decimal } from 'decimal.js';
 import type pg from 'pg';
 
 import type { ScrapedOffering } from '../../scrapers/scraper.types.js';
+import type { PriceComponent } from '../generated/prisma/enums.js';
 import type { PriceCondition } from '../prices/price-line.js';
 import { buildModelIndex, discoveredSlug, matchModel } from './model-matcher.js';
 import { diffPrices, lineKey, type PriceLineState, type PriceWrite, type QuarantinedWrite, type ScrapedPriceLine } from './price-diff.js';
@@ -176,15 +177,6 @@ export async function writeSnapshot(client: pg.PoolClient, context: WriteContext
     await insertEvents(client, context, inserted.rows.map((row) => row.id), 'listed');
   }
 
-  // Offerings that were unlisted and are back.
-  const relisted = [...unique.keys()].map((key) => offerings.get(key)!).filter((row) => row.status === 'unlisted');
-  if (relisted.length) {
-    await client.query(`UPDATE offering SET status = 'listed', unlisted_at = NULL, updated_at = now() WHERE id = ANY($1::int[])`, [
-      relisted.map((row) => row.id),
-    ]);
-    await insertEvents(client, context, relisted.map((row) => row.id), 'relisted');
-  }
-
   // Facts that changed (context window, features): one UPDATE for all.
   const factUpdates = [...unique.entries()].flatMap(([key, record]) => {
     const row = offerings.get(key)!;
@@ -224,21 +216,26 @@ export async function writeSnapshot(client: pg.PoolClient, context: WriteContext
     );
   }
 
-  // This source's newest word on each price line at the snapshot's date.
-  const state = await client.query<{ offering_id: number; component: string; condition_key: string; condition: PriceCondition | null; unit: string; usd: string | null }>(
-    `SELECT DISTINCT ON (offering_id, component, condition_key)
-            offering_id, component::text AS component, condition_key, condition, unit, usd::text AS usd
-       FROM price_point
-      WHERE source = $1 AND valid_from <= $2
-      ORDER BY offering_id, component, condition_key, valid_from DESC, id DESC`,
-    [context.source, context.validFrom],
-  );
-  const previousByOffering = new Map<number, Map<string, PriceLineState>>();
-  for (const row of state.rows) {
-    let lines = previousByOffering.get(row.offering_id);
-    if (!lines) previousByOffering.set(row.offering_id, (lines = new Map()));
-    lines.set(lineKey(row.component, row.condition_key), { usd: row.usd, unit: row.unit, condition: row.condition });
-  }
+  // This source's newest word on each price line at the snapshot's date, and at the date of its
+  // next snapshot if this one is a backfill (read before anything is written).
+  const previousByOffering = await lineStates(client, context.source, context.validFrom);
+  const next = await nextRun(client, context.source, context.runId, context.validFrom);
+  const nextState = next ? await lineStates(client, context.source, next.asOf) : null;
+
+  // Listing: events are the history; an offering's status is its latest event by date.
+  const payloadIds = [...unique.keys()].map((key) => offerings.get(key)!.id);
+  const knownIds = [...new Set([...payloadIds, ...previousByOffering.keys()])];
+  const listingAtSnapshot = await latestEvents(client, knownIds, context.validFrom);
+  const listingAtNext = next ? await latestEvents(client, knownIds, next.asOf) : null;
+  const newlyListed = new Set(missing.length ? payloadIds.filter((id) => !existing.rows.some((row) => row.id === id)) : []);
+  const relisted = payloadIds.filter((id) => !newlyListed.has(id) && listingAtSnapshot.get(id) === 'unlisted');
+  const inPayload = new Set(payloadIds);
+  const vanished = [...previousByOffering.entries()]
+    .filter(([id, lines]) => !inPayload.has(id) && [...lines.values()].some((line) => line.usd !== null) && listingAtSnapshot.get(id) !== 'unlisted')
+    .map(([id]) => id);
+  counts.unlisted = vanished.length;
+  await insertEvents(client, context, relisted, 'relisted');
+  await insertEvents(client, context, vanished, 'unlisted');
 
   const writes: (PriceWrite & { offeringId: number })[] = [];
   const held: (QuarantinedWrite & { offeringId: number })[] = [];
@@ -252,26 +249,7 @@ export async function writeSnapshot(client: pg.PoolClient, context: WriteContext
     for (const write of diff.writes) writes.push({ ...write, offeringId: offering.id });
     for (const write of diff.quarantined) held.push({ ...write, offeringId: offering.id });
   }
-  if (writes.length) {
-    await client.query(
-      `INSERT INTO price_point (offering_id, component, unit, condition_key, condition, usd, valid_from, observed_at, source, source_url, scrape_run_id)
-       SELECT t.o, t.c::price_component, t.u, t.k, t.j::jsonb, t.usd, $7, $8, $9, $10, $11
-         FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[]) AS t(o, c, u, k, j, usd)`,
-      [
-        writes.map((w) => w.offeringId),
-        writes.map((w) => w.component),
-        writes.map((w) => w.unit),
-        writes.map((w) => w.conditionKey),
-        writes.map((w) => (w.condition ? JSON.stringify(w.condition) : null)),
-        writes.map((w) => w.usd),
-        context.validFrom,
-        context.observedAt,
-        context.source,
-        context.sourceUrl,
-        context.runId,
-      ],
-    );
-  }
+  await insertPoints(client, context, writes);
   if (held.length) {
     await client.query(
       `INSERT INTO quarantined_price (scrape_run_id, offering_id, component, unit, condition_key, condition, previous_usd, proposed_usd,
@@ -297,20 +275,134 @@ export async function writeSnapshot(client: pg.PoolClient, context: WriteContext
     );
   }
 
-  // Offerings this source listed before, missing now: unlisted from this date (not when backfilling an older snapshot).
-  const inPayload = [...unique.keys()].map((key) => offerings.get(key)!.id);
-  const vanished = await client.query<{ id: number }>(
-    `UPDATE offering o SET status = 'unlisted', unlisted_at = $3, updated_at = now()
-      WHERE o.status = 'listed'
-        AND NOT (o.id = ANY($2::int[]))
-        AND EXISTS (SELECT 1 FROM price_point p WHERE p.offering_id = o.id AND p.source = $1)
-        AND NOT EXISTS (SELECT 1 FROM price_point p WHERE p.offering_id = o.id AND p.source = $1 AND p.valid_from > $3)
-      RETURNING o.id`,
-    [context.source, inPayload, context.validFrom],
+  // A backfill lands before a snapshot already imported: what that later snapshot said must still
+  // hold from its date, so the answers do not depend on the order the runs came in.
+  if (next && nextState && listingAtNext) {
+    const closing: (PriceWrite & { offeringId: number })[] = [];
+    const closedListings: number[] = [];
+    const reopenedListings: number[] = [];
+    const resultAtSnapshot = new Map<number, Map<string, PriceLineState>>();
+    for (const write of writes) {
+      let lines = resultAtSnapshot.get(write.offeringId);
+      if (!lines) resultAtSnapshot.set(write.offeringId, (lines = new Map(previousByOffering.get(write.offeringId) ?? [])));
+      lines.set(lineKey(write.component, write.conditionKey), { usd: write.usd, unit: write.unit, condition: write.condition });
+    }
+    const presentAtNext = (id: number) =>
+      listingAtNext.get(id) !== 'unlisted' && [...(nextState.get(id)?.values() ?? [])].some((line) => line.usd !== null);
+    for (const id of payloadIds) {
+      if (!presentAtNext(id)) {
+        closedListings.push(id);
+        continue;
+      }
+      const atSnapshot = resultAtSnapshot.get(id) ?? previousByOffering.get(id) ?? new Map<string, PriceLineState>();
+      const atNext = nextState.get(id) ?? new Map<string, StoredLine>();
+      for (const key of new Set([...atSnapshot.keys(), ...atNext.keys()])) {
+        const later = atNext.get(key);
+        if (later?.validFrom.getTime() === next.asOf.getTime()) continue; // the later snapshot's own point
+        const nowUsd = atSnapshot.get(key)?.usd ?? null;
+        const laterUsd = later?.usd ?? null;
+        if (nowUsd === laterUsd || (nowUsd !== null && laterUsd !== null && new Decimal(nowUsd).eq(laterUsd))) continue;
+        const [component, conditionKey] = key.split(/\|(.*)/s) as [PriceComponent, string];
+        const line = later ?? atSnapshot.get(key)!;
+        closing.push({ offeringId: id, component, conditionKey, condition: line.condition, unit: line.unit, usd: laterUsd });
+      }
+    }
+    for (const id of vanished) if (presentAtNext(id)) reopenedListings.push(id);
+    const nextContext = { ...context, runId: next.id, validFrom: next.asOf, observedAt: next.asOf };
+    await insertPoints(client, nextContext, closing);
+    const newlyClosed = closedListings.filter((id) => listingAtNext.get(id) !== 'unlisted');
+    await insertEvents(client, nextContext, newlyClosed, 'unlisted');
+    await insertEvents(client, nextContext, reopenedListings, 'relisted');
+    // An offering closed at the next snapshot that a still later snapshot priced again came back then.
+    const comebacks = await client.query<{ offering_id: number; valid_from: Date; scrape_run_id: number | null }>(
+      `SELECT DISTINCT ON (p.offering_id) p.offering_id, p.valid_from, p.scrape_run_id
+         FROM price_point p
+        WHERE p.source = $1 AND p.offering_id = ANY($2::int[]) AND p.valid_from > $3 AND p.usd IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM offering_event e WHERE e.offering_id = p.offering_id AND e.at > $3 AND e.at <= p.valid_from)
+        ORDER BY p.offering_id, p.valid_from`,
+      [context.source, newlyClosed, next.asOf],
+    );
+    for (const row of comebacks.rows) {
+      await insertEvents(client, { ...context, runId: row.scrape_run_id ?? next.id, validFrom: row.valid_from }, [row.offering_id], 'relisted');
+    }
+  }
+
+  // Status and unlisted_at follow the latest listing event by date.
+  await client.query(
+    `UPDATE offering o SET status = (CASE WHEN e.kind = 'unlisted' THEN 'unlisted' ELSE 'listed' END)::offering_status,
+            unlisted_at = CASE WHEN e.kind = 'unlisted' THEN e.at END, updated_at = now()
+       FROM (SELECT DISTINCT ON (offering_id) offering_id, kind::text AS kind, at FROM offering_event
+              WHERE offering_id = ANY($1::int[]) ORDER BY offering_id, at DESC, id DESC) e
+      WHERE o.id = e.offering_id
+        AND (o.status::text <> (CASE WHEN e.kind = 'unlisted' THEN 'unlisted' ELSE 'listed' END) OR o.unlisted_at IS DISTINCT FROM (CASE WHEN e.kind = 'unlisted' THEN e.at END))`,
+    [knownIds],
   );
-  counts.unlisted = vanished.rowCount ?? 0;
-  await insertEvents(client, context, vanished.rows.map((row) => row.id), 'unlisted');
   return counts;
+}
+
+interface StoredLine extends PriceLineState {
+  validFrom: Date;
+}
+
+/** This source's latest point on every price line at an instant, by offering. */
+async function lineStates(client: pg.PoolClient, source: string, at: Date): Promise<Map<number, Map<string, StoredLine>>> {
+  const { rows } = await client.query<{ offering_id: number; component: string; condition_key: string; condition: PriceCondition | null; unit: string; usd: string | null; valid_from: Date }>(
+    `SELECT DISTINCT ON (offering_id, component, condition_key)
+            offering_id, component::text AS component, condition_key, condition, unit, usd::text AS usd, valid_from
+       FROM price_point
+      WHERE source = $1 AND valid_from <= $2
+      ORDER BY offering_id, component, condition_key, valid_from DESC, id DESC`,
+    [source, at],
+  );
+  const byOffering = new Map<number, Map<string, StoredLine>>();
+  for (const row of rows) {
+    let lines = byOffering.get(row.offering_id);
+    if (!lines) byOffering.set(row.offering_id, (lines = new Map()));
+    lines.set(lineKey(row.component, row.condition_key), { usd: row.usd, unit: row.unit, condition: row.condition, validFrom: row.valid_from });
+  }
+  return byOffering;
+}
+
+/** The source's next snapshot after this one, if this one is a backfill. */
+async function nextRun(client: pg.PoolClient, source: string, runId: number, after: Date): Promise<{ id: number; asOf: Date } | null> {
+  const { rows } = await client.query<{ id: number; as_of: Date }>(
+    `SELECT id, as_of FROM scrape_run WHERE source = $1 AND status = 'succeeded' AND NOT dry_run AND id <> $2 AND as_of > $3
+      ORDER BY as_of, id LIMIT 1`,
+    [source, runId, after],
+  );
+  return rows[0] ? { id: rows[0].id, asOf: rows[0].as_of } : null;
+}
+
+/** The latest listing event (listed, unlisted, relisted) at or before an instant, by offering. */
+async function latestEvents(client: pg.PoolClient, offeringIds: number[], at: Date): Promise<Map<number, string>> {
+  const { rows } = await client.query<{ offering_id: number; kind: string }>(
+    `SELECT DISTINCT ON (offering_id) offering_id, kind::text AS kind FROM offering_event
+      WHERE offering_id = ANY($1::int[]) AND at <= $2 ORDER BY offering_id, at DESC, id DESC`,
+    [offeringIds, at],
+  );
+  return new Map(rows.map((row) => [row.offering_id, row.kind]));
+}
+
+async function insertPoints(client: pg.PoolClient, context: WriteContext, writes: (PriceWrite & { offeringId: number })[]) {
+  if (!writes.length) return;
+  await client.query(
+    `INSERT INTO price_point (offering_id, component, unit, condition_key, condition, usd, valid_from, observed_at, source, source_url, scrape_run_id)
+     SELECT t.o, t.c::price_component, t.u, t.k, t.j::jsonb, t.usd, $7, $8, $9, $10, $11
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[]) AS t(o, c, u, k, j, usd)`,
+    [
+      writes.map((w) => w.offeringId),
+      writes.map((w) => w.component),
+      writes.map((w) => w.unit),
+      writes.map((w) => w.conditionKey),
+      writes.map((w) => (w.condition ? JSON.stringify(w.condition) : null)),
+      writes.map((w) => w.usd),
+      context.validFrom,
+      context.observedAt,
+      context.source,
+      context.sourceUrl,
+      context.runId,
+    ],
+  );
 }
 
 async function insertEvents(client: pg.PoolClient, context: WriteContext, offeringIds: number[], kind: 'listed' | 'unlisted' | 'relisted') {

@@ -110,6 +110,8 @@ export class IngestService {
           WHERE source = $1 AND status = 'running' AND id <> $2`,
         [request.source, runId],
       );
+      // The run's as-of is the date its prices take effect (the source's own date when it gives one).
+      await client.query(`UPDATE scrape_run SET as_of = $2 WHERE id = $1`, [runId, asOf]);
       counts = await writeSnapshot(
         client,
         {

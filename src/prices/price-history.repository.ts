@@ -178,9 +178,10 @@ export class PriceHistoryRepository {
     const outer: string[] = ['c.old_usd IS DISTINCT FROM c.new_usd', 'c.previous_id IS NOT NULL OR c.new_usd IS NOT NULL'];
     const inner: string[] = [];
     if (filter.component) inner.push(`p.component = ${sql.param(filter.component)}::price_component`);
+    // With a source, the log is that source's own: each of its points against its previous one.
+    if (filter.source) inner.push(`p.source = ${sql.param(filter.source)}`);
     if (filter.since) outer.push(`c.valid_from >= ${sql.param(lowerBound(filter.since))}`);
     if (filter.until) outer.push(`c.valid_from <= ${sql.param(upperBound(filter.until))}`);
-    if (filter.source) outer.push(`c.source = ${sql.param(filter.source)}`);
     if (filter.minChangePct !== undefined) {
       outer.push(`c.old_usd IS NOT NULL AND c.new_usd IS NOT NULL AND c.old_usd > 0
                   AND abs(c.new_usd - c.old_usd) * 100 / c.old_usd >= ${sql.param(filter.minChangePct)}`);
