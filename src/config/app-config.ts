@@ -52,6 +52,25 @@ export const appConfigSchema = z.object({
   SCRAPE_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(64 * 1024 * 1024),
   /** Let scrapers fetch from 127.0.0.1/localhost (a local mirror of a source; tests). */
   SCRAPE_ALLOW_LOOPBACK: booleanFlag.default(false),
+  /**
+   * Cron schedules per source, off when empty: "litellm=0 *\/6 * * *;models.dev=30 *\/6 * * *".
+   * Run through pg-boss in the same database: each tick runs once across all instances.
+   */
+  SCRAPE_SCHEDULES: z
+    .string()
+    .transform((value, ctx) => {
+      const schedules: { source: string; cron: string }[] = [];
+      for (const part of value.split(';').map((item) => item.trim()).filter(Boolean)) {
+        const match = /^([a-z0-9.-]+)\s*=\s*(\S+(?:\s+\S+){4})$/.exec(part);
+        if (!match) {
+          ctx.addIssue({ code: 'custom', message: `"${part}" is not source=<five-field cron>` });
+          return z.NEVER;
+        }
+        schedules.push({ source: match[1]!, cron: match[2]! });
+      }
+      return schedules;
+    })
+    .default([]),
   /** Which source wins when two price points take effect at the same instant, first wins. */
   PRICE_SOURCE_PRIORITY: z
     .string()

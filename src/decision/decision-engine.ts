@@ -240,11 +240,18 @@ export function compareEvaluated(a: Evaluated, b: Evaluated): number {
   return (
     a.level - b.level ||
     compareDecimals(a.monthlyCostUsd, b.monthlyCostUsd) ||
+    (b.candidate.score?.value ?? -1) - (a.candidate.score?.value ?? -1) ||
+    estimated(a.candidate) - estimated(b.candidate) ||
     TIER_ORDER[a.candidate.tier] - TIER_ORDER[b.candidate.tier] ||
     a.candidate.model.slug.localeCompare(b.candidate.model.slug) ||
     providerOf(a.candidate).localeCompare(providerOf(b.candidate)) ||
     (a.candidate.offering?.id ?? a.candidate.deployment!.profile.id) - (b.candidate.offering?.id ?? b.candidate.deployment!.profile.id)
   );
+}
+
+/** At equal cost and score, a deployment profile the source documents beats an estimated one. */
+function estimated(candidate: Candidate): number {
+  return candidate.deployment?.profile.source === 'estimate' ? 1 : 0;
 }
 
 function providerOf(candidate: Candidate): string {
@@ -470,7 +477,7 @@ function priceSources(evaluated: Evaluated): string[] {
 function recommend(best: Evaluated, option: DecisionOption, rules: readonly FiredRule[], spend: Evaluated | null, penalties: Record<Tier, number>) {
   const rationale: string[] = [];
   const where = option.deployment
-    ? `self-hosted on ${option.deployment.replicas} x ${option.deployment.gpusPerReplica} ${option.deployment.gpu.name} (GPUs from ${option.provider.slug})`
+    ? `self-hosted on ${option.deployment.gpus} x ${option.deployment.gpu.name} (${option.deployment.replicas} replica${option.deployment.replicas === 1 ? '' : 's'} of ${option.deployment.gpusPerReplica}, GPUs at ${option.provider.name})`
     : `${option.tier === 'closed-api' ? 'closed API' : 'hosted open model'} at ${option.provider.name}`;
   rationale.push(`${option.model.name}, ${where}: $${displayFact(option.monthlyCostUsd)}/month.`);
   if (option.meetsAllConstraints) {

@@ -59,7 +59,7 @@ export const ROUTE_RULES = [
     tiers: ['self-hosted'],
     pick: 'cheapest',
     strict: true,
-    message: '{sensitivity} data stays on your infrastructure: the cheapest adequate self-hosted open model.',
+    message: 'Data marked {sensitivity} stays on your infrastructure: the cheapest adequate self-hosted open model.',
   },
   {
     id: 'complex-to-frontier',
