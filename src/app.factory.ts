@@ -1,15 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import type { LogLevel } from '@nestjs/common';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { AppModule } from './app.module.js';
-import type { AppConfig } from './config/app-config.js';
+import { presentedKey } from './auth/api-key.guard.js';
+import { ApiKeysService } from './auth/api-keys.service.js';
 import { registerHttpCache } from './common/http-cache.js';
 import { buildOpenApiDocument } from './common/openapi/openapi.builder.js';
+import type { AppConfig } from './config/app-config.js';
 import { CatalogRevisionService } from './database/catalog-revision.service.js';
 import { registerGraphiql } from './graphql/graphiql.js';
+import { registerRequestObservation } from './observability/http-hooks.js';
+import { createLogger, PinoNestLogger } from './observability/logger.js';
+import { MetricsService } from './observability/metrics.service.js';
 
 export const API_INFO = {
   title: 'model-ledger',
@@ -20,23 +28,20 @@ export const API_INFO = {
 };
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
-const BODY_LIMIT_BYTES = 1024 * 1024;
+/** Operational endpoints are neither rate limited nor behind the read key. */
+const OPERATIONAL = /^\/(health|metrics)(\/|$|\?)/;
+const READ_SURFACE = /^\/(v1\/|graphql)/;
 
-const NEST_LOG_LEVELS: Record<AppConfig['LOG_LEVEL'], LogLevel[] | false> = {
-  fatal: ['fatal'],
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  info: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
-  trace: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-  silent: false,
-};
+const jsonError = (statusCode: number, error: string, message: string, extra: Record<string, unknown> = {}) => ({ statusCode, error, message, ...extra });
 
 /** Builds the application (not listening): used by main.ts and by the tests alike. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const logger = createLogger(config);
   const adapter = new FastifyAdapter({
     logger: false,
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    trustProxy: config.TRUST_PROXY,
     // Honour a caller's request id when it is sane, else make one; echoed on every response.
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const given = request.headers['x-request-id'];
@@ -44,8 +49,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: NEST_LOG_LEVELS[config.LOG_LEVEL],
-    bufferLogs: false,
+    logger: config.LOG_LEVEL === 'silent' ? false : new PinoNestLogger(logger),
     // Errors at start reach the caller (main.ts prints them; tests see them) instead of exiting.
     abortOnError: false,
   });
@@ -53,6 +57,53 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  registerRequestObservation(fastify, app.get(MetricsService), logger);
+
+  // Swagger UI and GraphiQL run inline bootstrap scripts from this origin; nothing from elsewhere.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  if (config.CORS_ORIGINS.length) {
+    await app.register(cors, {
+      origin: config.CORS_ORIGINS.includes('*') ? '*' : config.CORS_ORIGINS,
+      methods: ['GET', 'HEAD', 'POST', 'PATCH'],
+      exposedHeaders: ['etag', 'x-request-id', 'x-next-cursor', 'retry-after'],
+    });
+  }
+  await app.register(rateLimit, {
+    // A presented key gets its own bucket (and a larger one); anonymous callers are counted per IP.
+    keyGenerator: (request: FastifyRequest) => {
+      const key = presentedKey(request);
+      return key ? `key:${key.slice(0, 16)}` : `ip:${request.ip}`;
+    },
+    max: (request: FastifyRequest) => (presentedKey(request) ? config.RATE_LIMIT_KEY_PER_MINUTE : config.RATE_LIMIT_PER_MINUTE),
+    timeWindow: 60_000,
+    allowList: (request: FastifyRequest) => OPERATIONAL.test(request.url),
+    errorResponseBuilder: (_request: FastifyRequest, context: { after: string; max: number }) =>
+      jsonError(429, 'Too Many Requests', `Rate limit of ${context.max} requests a minute exceeded; retry in ${context.after}`),
+  });
+
+  if (config.READ_REQUIRES_KEY) {
+    const keys = app.get(ApiKeysService);
+    fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!READ_SURFACE.test(request.url) || request.url.startsWith('/v1/admin/')) return;
+      const presented = presentedKey(request);
+      const key = presented ? await keys.verify(presented) : null;
+      if (!key) return reply.code(401).send(jsonError(401, 'Unauthorized', 'This service requires an API key for reads: send x-api-key'));
+      if (!key.scopes.includes('read') && !key.scopes.includes('admin')) {
+        return reply.code(403).send(jsonError(403, 'Forbidden', 'This API key lacks the "read" scope', { requiredScope: 'read' }));
+      }
+    });
+  }
+
   await registerGraphiql(fastify);
   const revisions = app.get(CatalogRevisionService);
   registerHttpCache(fastify, {

@@ -12,6 +12,7 @@ import { GraphqlApiModule } from './graphql/graphql-api.module.js';
 import { DecisionModule } from './decision/decision.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
+import { ObservabilityModule } from './observability/observability.module.js';
 import { PricesModule } from './prices/prices.module.js';
 
 @Module({})
@@ -19,7 +20,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [DiscoveryModule, ConfigModule.forRoot(config), DatabaseModule, AuthModule, HealthModule, PricesModule, CatalogModule, GraphqlApiModule, IngestModule, DecisionModule],
+      imports: [DiscoveryModule, ConfigModule.forRoot(config), DatabaseModule, ObservabilityModule, AuthModule, HealthModule, PricesModule, CatalogModule, GraphqlApiModule, IngestModule, DecisionModule],
       providers: [
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: CsvInterceptor },

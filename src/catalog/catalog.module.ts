@@ -17,6 +17,7 @@ import { CreatorsController } from './creators/creators.controller.js';
 import { CreatorsService } from './creators/creators.service.js';
 import { GpusController } from './gpus/gpus.controller.js';
 import { GpusService } from './gpus/gpus.service.js';
+import { LicenseCorrectionsController, LicenseCorrectionsService } from './licenses/license-corrections.js';
 import { LicensesController } from './licenses/licenses.controller.js';
 import { LicensesService } from './licenses/licenses.service.js';
 import { ModelsController } from './models/models.controller.js';
@@ -38,6 +39,7 @@ import { ProvidersService } from './providers/providers.service.js';
     GpusController,
     CreatorsController,
     CompareController,
+    LicenseCorrectionsController,
   ],
   providers: [
     ModelsService,
@@ -49,6 +51,7 @@ import { ProvidersService } from './providers/providers.service.js';
     GpusService,
     CreatorsService,
     CompareService,
+    LicenseCorrectionsService,
     ModelsResolver,
     OfferingsResolver,
     ProvidersResolver,

@@ -32,6 +32,22 @@ export const appConfigSchema = z.object({
   MIGRATE_ON_START: booleanFlag.optional(),
   /** Load the seed catalog at start when the catalog is empty (always on in embedded mode). */
   SEED_ON_START: booleanFlag.optional(),
+  /** Reads (GET /v1/..., GraphQL) need an API key with the read scope too. Writes always need one. */
+  READ_REQUIRES_KEY: booleanFlag.default(false),
+  /** Requests per minute and client IP, and per API key (a key gets its own, larger, allowance). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  RATE_LIMIT_KEY_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(3000),
+  /** Allowed browser origins for CORS: "*" or a comma-separated list; empty = same origin only. */
+  CORS_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.union([z.literal('*'), z.url()])))
+    .default([]),
+  /** Behind a load balancer: take the client IP from X-Forwarded-For. */
+  TRUST_PROXY: booleanFlag.default(false),
+  /** A request that takes longer is answered 503 by Fastify (the socket is not held forever). */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   /** Responses kept in memory per instance (0 turns the response cache off). */
   RESPONSE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   /** A cached response is recomputed after this long even if the catalog did not change. */

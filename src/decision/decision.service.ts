@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 
+import { normalizeAlias } from '../catalog/model-aliases.js';
 import { InvalidInputException, type InputIssue } from '../common/errors.js';
 import type { DecisionCatalog } from './decision-catalog.js';
 import { DecisionCatalogRepository } from './decision-catalog.repository.js';
@@ -42,8 +43,9 @@ export class DecisionService {
   /** only/exclude models may be slugs or any alias; a name that is neither is a 400 naming it. */
   private async filters(catalog: DecisionCatalog, only: Selection | undefined, exclude: Selection | undefined): Promise<ModelFilters> {
     const named = [...(only?.models ?? []), ...(exclude?.models ?? [])];
-    const aliases = await this.catalogs.resolveAliases(named.filter((name) => !catalog.models.has(name)));
-    const resolve = (name: string) => (catalog.models.has(name) ? name : aliases.get(name));
+    const slugOf = (name: string) => (catalog.models.has(name) ? name : catalog.models.has(normalizeAlias(name)) ? normalizeAlias(name) : undefined);
+    const aliases = await this.catalogs.resolveAliases(named.filter((name) => slugOf(name) === undefined));
+    const resolve = (name: string) => slugOf(name) ?? aliases.get(name);
     const issues: InputIssue[] = [];
     for (const [field, selection] of [['only', only], ['exclude', exclude]] as const) {
       selection?.models?.forEach((name, index) => {

@@ -1,10 +1,11 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 
 import { fetchSource, readSourceFile } from '../../scrapers/fetch-source.js';
 import { isRetryable } from '../../scrapers/http/scraper-errors.js';
 import { getScraper } from '../../scrapers/registry.js';
 import type { RawPayload } from '../../scrapers/scraper.types.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { MetricsService } from '../observability/metrics.service.js';
 import { errorMessage, IngestService, type IngestOutcome, type RunTrigger } from './ingest.service.js';
 
 export interface SourceRunRequest {
@@ -33,6 +34,7 @@ export class ScrapeRunnerService {
   constructor(
     private readonly ingest: IngestService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   /** Records the run now and returns its id; the caller decides whether to wait for `run`. */
@@ -64,6 +66,7 @@ export class ScrapeRunnerService {
           });
     } catch (error) {
       await this.ingest.failRun(runId, error);
+      this.metrics?.scrapeRuns.inc({ source: scraper.source, outcome: 'failed' });
       return {
         runId,
         status: 'failed',
@@ -84,6 +87,7 @@ export class ScrapeRunnerService {
       trigger: request.trigger,
       dryRun: request.dryRun,
     });
+    this.metrics?.recordRun(scraper.source, outcome);
     return { ...outcome, retryable: false };
   }
 }

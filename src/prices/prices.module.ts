@@ -3,12 +3,13 @@ import { Module } from '@nestjs/common';
 import { CurrentPricesRepository } from './current-prices.repository.js';
 import { GpuPricesRepository } from './gpu-prices.repository.js';
 import { PriceHistoryRepository } from './price-history.repository.js';
+import { PriceCorrectionsController, PriceCorrectionsService } from './price-corrections.js';
 import { PricesController } from './prices.controller.js';
 import { PricesService } from './prices.service.js';
 
 @Module({
-  controllers: [PricesController],
-  providers: [CurrentPricesRepository, GpuPricesRepository, PriceHistoryRepository, PricesService],
+  controllers: [PricesController, PriceCorrectionsController],
+  providers: [CurrentPricesRepository, GpuPricesRepository, PriceHistoryRepository, PricesService, PriceCorrectionsService],
   exports: [CurrentPricesRepository, GpuPricesRepository, PriceHistoryRepository, PricesService],
 })
 export class PricesModule {}

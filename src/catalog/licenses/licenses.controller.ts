@@ -21,7 +21,7 @@ type LicenseListItem = Awaited<ReturnType<LicensesService['list']>>['items'][num
 
 @Controller('v1/licenses')
 export class LicensesController {
-  constructor(private readonly licenses: LicensesService) {}
+  constructor(private readonly licensesService: LicensesService) {}
 
   @Get()
   @ApiDoc({ summary: 'List licenses with their commercial-use verdict and user cap', query: licenseListQuerySchema, csv: true })
@@ -36,7 +36,17 @@ export class LicensesController {
     { header: 'url', value: (l) => l.url },
   ])
   list(@Query(new ZodPipe(licenseListQuerySchema)) query: z.output<typeof licenseListQuerySchema>) {
-    return this.licenses.list(query);
+    return this.licensesService.list(query);
+  }
+
+  @Get(':id/versions')
+  @ApiDoc({
+    summary: 'Every version of a license, oldest first, with its terms and who recorded it',
+    params: { id: licenseIdSchema },
+    responses: { 404: 'No license with that id' },
+  })
+  versions(@Param('id', new ZodPipe(licenseIdSchema)) id: string) {
+    return this.licensesService.versions(id);
   }
 
   @Get(':id')
@@ -46,6 +56,6 @@ export class LicensesController {
     responses: { 404: 'No license with that id' },
   })
   get(@Param('id', new ZodPipe(licenseIdSchema)) id: string) {
-    return this.licenses.get(id);
+    return this.licensesService.get(id);
   }
 }

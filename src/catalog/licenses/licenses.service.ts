@@ -20,6 +20,16 @@ export class LicensesService {
     return { items: rows.map((row) => ({ ...presentLicenseSummary(row), modelCount: row._count.models })), nextCursor: null };
   }
 
+  /** Every version of a license, oldest first: which terms were in force from when, and who recorded them. */
+  async versions(id: string) {
+    const license = await this.prisma.license.findFirst({
+      where: { id: { equals: id, mode: 'insensitive' } },
+      include: { versions: { orderBy: [{ effectiveFrom: 'asc' }, { id: 'asc' }] } },
+    });
+    if (!license) throw new ResourceNotFoundException('license', 'id', id);
+    return { id: license.id, name: license.name, items: license.versions.map(presentLicenseVersion), nextCursor: null };
+  }
+
   /** A license with its newest terms (each with the clause it rests on) and every version. */
   async get(id: string) {
     const license = await this.prisma.license.findFirst({

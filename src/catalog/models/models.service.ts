@@ -17,6 +17,7 @@ const modelDetailInclude = {
   aliases: { orderBy: { alias: 'asc' } },
   benchmarkResults: { include: { benchmark: true }, orderBy: [{ benchmarkSlug: 'asc' }, { source: 'asc' }] },
   offerings: { include: { provider: true }, orderBy: [{ providerSlug: 'asc' }, { providerModelId: 'asc' }] },
+  licenseHistory: { include: { license: true }, orderBy: [{ validFrom: 'asc' }, { id: 'asc' }] },
 } satisfies Prisma.ModelInclude;
 
 type ModelWithDetail = Prisma.ModelGetPayload<{ include: typeof modelDetailInclude }>;
@@ -83,6 +84,12 @@ function presentModelDetail(model: ModelWithDetail, prices: Map<number, PriceInF
       version: version ? { version: version.version, effectiveFrom: isoDay(version.effectiveFrom), url: version.url } : null,
       terms: version?.terms ?? null,
     },
+    licenseHistory: model.licenseHistory.map((entry) => ({
+      license: { id: entry.license.id, name: entry.license.name },
+      validFrom: isoDay(entry.validFrom),
+      source: entry.source,
+      sourceUrl: entry.sourceUrl,
+    })),
     benchmarkResults: model.benchmarkResults.map((result) => ({
       benchmark: result.benchmarkSlug,
       benchmarkName: result.benchmark.name,
