@@ -268,3 +268,21 @@ describe('the same answers whatever the order of the runs', () => {
     }
   });
 });
+
+describe('the same through GraphQL', () => {
+  it('pricesAt, priceChanges and scrapeRuns answer as REST does', async () => {
+    const query = `{
+      pricesAt(date: "2025-02-15", provider: "deepseek", providerModelId: "deepseek-chat", source: "litellm") {
+        offering { providerModelId } prices { component usd runId }
+      }
+      priceChanges(provider: "openai", providerModelId: "gpt-4o", source: "litellm", component: "output") { oldUsd newUsd changePct date }
+      scrapeRuns(source: "litellm", first: 2) { id status counts { added unlisted } }
+    }`;
+    const { body } = await t.http.post('/graphql').send({ query });
+    expect(body.data.pricesAt[0].prices).toEqual(expect.arrayContaining([{ component: 'input', usd: '0.28', runId: runs['2025-02-01']!.runId }]));
+    expect(body.data.priceChanges).toEqual(expect.arrayContaining([{ oldUsd: '10', newUsd: '8', changePct: '-20', date: '2025-02-01T00:00:00.000Z' }]));
+    expect(body.data.scrapeRuns).toHaveLength(2);
+    const bad = await t.http.post('/graphql').send({ query: '{ pricesAt(date: "tomorrow") { offering { id } } }' });
+    expect(bad.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'date' });
+  });
+});
