@@ -78,14 +78,14 @@ export interface Candidate {
   lowerBound: number;
   score: ScoreFact | null;
   license: LicenseView | null;
-  /** Constraints missed whatever the cost (all but the budget). */
-  misses: Miss[];
+  /** Constraints missed whatever the cost (all but the budget). Shared between candidates: replace it, never push to it. */
+  misses: readonly Miss[];
 }
 
 export interface Evaluated {
   candidate: Candidate;
   level: number;
-  misses: Miss[];
+  misses: readonly Miss[];
   monthlyCostUsd: string;
   cost: number;
   api: ApiCost | null;
@@ -128,6 +128,19 @@ export function buildCandidates(catalog: DecisionCatalog, context: EngineContext
     return view;
   };
 
+  // Per model: the score, the license verdict and the misses they give, shared by all its candidates (never mutated).
+  const perModel = new Map<string, { score: ScoreFact | null; license: LicenseView | null; misses: Miss[] }>();
+  const factsOf = (model: CatalogModel) => {
+    let facts = perModel.get(model.slug);
+    if (!facts) {
+      const score = model.scores.get(benchmark) ?? null;
+      const license = licenseOf(model);
+      facts = { score, license, misses: staticMisses(model, score, license) };
+      perModel.set(model.slug, facts);
+    }
+    return facts;
+  };
+
   const staticMisses = (model: CatalogModel, score: ScoreFact | null, license: LicenseView | null): Miss[] => {
     const misses: Miss[] = [];
     if (context.quality !== undefined && context.quality !== 'best') {
@@ -150,8 +163,7 @@ export function buildCandidates(catalog: DecisionCatalog, context: EngineContext
     if (!modelAllowed(offering.modelSlug) || !providerAllowed(offering.providerSlug)) continue;
     const model = catalog.models.get(offering.modelSlug);
     if (!model) continue;
-    const score = model.scores.get(benchmark) ?? null;
-    const license = licenseOf(model);
+    const { score, license, misses } = factsOf(model);
     candidates.push({
       tier: offering.tier,
       model,
@@ -160,7 +172,7 @@ export function buildCandidates(catalog: DecisionCatalog, context: EngineContext
       lowerBound: ((inputTokens * offering.minInputUsd + outputTokens * offering.minOutputUsd) / 1_000_000) * LOWER_BOUND_SLACK,
       score,
       license,
-      misses: staticMisses(model, score, license),
+      misses,
     });
   }
   for (const profile of catalog.profiles) {
@@ -179,8 +191,7 @@ export function buildCandidates(catalog: DecisionCatalog, context: EngineContext
       gpu.usdPerHour,
       { hoursPerMonth: context.hoursPerMonth, opsUsdPerMonth: context.opsCostUsdPerMonth },
     );
-    const score = model.scores.get(benchmark) ?? null;
-    const license = licenseOf(model);
+    const { score, license, misses } = factsOf(model);
     candidates.push({
       tier: 'self-hosted',
       model,
@@ -189,33 +200,42 @@ export function buildCandidates(catalog: DecisionCatalog, context: EngineContext
       lowerBound: Number(cost.monthlyCostUsd),
       score,
       license,
-      misses: staticMisses(model, score, license),
+      misses,
     });
   }
   return candidates;
 }
 
 /** With quality "best": options below the top score among those otherwise allowed miss the quality bar. */
-export function applyBestQuality(candidates: readonly Candidate[], benchmark: string): ScoreFact | null {
-  const top = (pool: readonly Candidate[]) => {
-    let best: Candidate | null = null;
-    for (const candidate of pool) if (candidate.score && (!best || candidate.score.value > best.score!.value)) best = candidate;
-    return best;
-  };
-  const leader = top(candidates.filter((candidate) => candidate.misses.length === 0)) ?? top(candidates);
-  const topScore = leader?.score ?? null;
+export function applyBestQuality(candidates: Candidate[], benchmark: string): ScoreFact | null {
+  let leader: Candidate | null = null;
+  let leaderAllowed = false;
   for (const candidate of candidates) {
-    if (topScore === null) continue;
-    if (candidate.score === null) {
-      candidate.misses.push({ constraint: 'quality', reason: `no ${benchmark} score on record; the best available is ${topScore.score} (${leader!.model.name})` });
-    } else if (candidate.score.value < topScore.value) {
-      candidate.misses.push({
-        constraint: 'quality',
-        reason: `${benchmark} ${candidate.score.score} is below the best available, ${topScore.score} (${leader!.model.name})`,
-      });
+    if (!candidate.score) continue;
+    const allowed = candidate.misses.length === 0;
+    if (!leader || (allowed && !leaderAllowed) || (allowed === leaderAllowed && candidate.score.value > leader.score!.value)) {
+      leader = candidate;
+      leaderAllowed = allowed;
     }
   }
-  return topScore;
+  const top = leader?.score ?? null;
+  if (top === null) return null;
+  const replaced = new Map<readonly Miss[], readonly Miss[]>();
+  for (const candidate of candidates) {
+    const { score } = candidate;
+    if (score !== null && score.value >= top.value) continue;
+    let misses = replaced.get(candidate.misses);
+    if (!misses) {
+      const reason =
+        score === null
+          ? `no ${benchmark} score on record; the best available is ${top.score} (${leader!.model.name})`
+          : `${benchmark} ${score.score} is below the best available, ${top.score} (${leader!.model.name})`;
+      misses = [...candidate.misses, { constraint: 'quality', reason }];
+      replaced.set(candidate.misses, misses);
+    }
+    candidate.misses = misses;
+  }
+  return top;
 }
 
 export function evaluateExact(candidate: Candidate, workload: Workload, level: number, budgetUsd?: string): Evaluated {
@@ -259,9 +279,8 @@ function providerOf(candidate: Candidate): string {
 }
 
 /** One entry per provider and model (a provider may list a model under several ids: its cheapest counts), per deployment profile. */
-function dedupeKey(evaluated: Evaluated): string {
-  const { candidate } = evaluated;
-  return candidate.offering ? `${candidate.tier}|${candidate.offering.providerSlug}|${candidate.model.slug}` : `profile|${candidate.deployment!.profile.id}`;
+function dedupeKey(candidate: Candidate): string {
+  return candidate.offering ? `${candidate.offering.providerSlug}|${candidate.model.slug}` : `profile|${candidate.deployment!.profile.id}`;
 }
 
 /** The k best candidates by (level, exact cost), each evaluated exactly. */
@@ -274,7 +293,8 @@ export function rankCandidates(
 ): Evaluated[] {
   return topK(candidates, {
     k,
-    bound: (candidate) => ({ level: levelOf(candidate), cost: candidate.lowerBound }),
+    level: levelOf,
+    lowerBound: (candidate) => candidate.lowerBound,
     evaluate: (candidate) => evaluateExact(candidate, workload, levelOf(candidate), budgetUsd),
     exactBound: (evaluated) => ({ level: evaluated.level, cost: evaluated.cost }),
     compare: compareEvaluated,
@@ -338,13 +358,19 @@ export function decide(catalog: DecisionCatalog, request: DecisionRequest, setti
   // Requirements read only the caller's constraints, so they apply before anything is priced.
   const requirements = evaluateFramework(facts, FRAMEWORK_RULES.filter((rule) => rule.effect.kind === 'require'));
   const allowed = allowedTiers(requirements);
+  const tierMisses = new Map<string, Map<readonly Miss[], readonly Miss[]>>(TIERS.map((tier) => [tier, new Map()]));
   for (const candidate of candidates) {
     if (allowed.has(candidate.tier)) continue;
-    for (const rule of requirements) {
-      if (rule.effect.kind === 'require' && !rule.effect.tiers.includes(candidate.tier)) {
-        candidate.misses.push({ constraint: constraintOf(rule.id), reason: `${rule.message} (rule ${rule.id})` });
-      }
+    const memo = tierMisses.get(candidate.tier)!;
+    let misses = memo.get(candidate.misses);
+    if (!misses) {
+      const added = requirements
+        .filter((rule) => rule.effect.kind === 'require' && !rule.effect.tiers.includes(candidate.tier))
+        .map((rule) => ({ constraint: constraintOf(rule.id), reason: `${rule.message} (rule ${rule.id})` }));
+      misses = [...candidate.misses, ...added];
+      memo.set(candidate.misses, misses);
     }
+    candidate.misses = misses;
   }
   if (request.quality === 'best') applyBestQuality(candidates, benchmark);
 

@@ -202,7 +202,7 @@ function routeClass(catalog: DecisionCatalog, task: TaskClass, use: LicenseUse, 
   for (const rule of ROUTE_RULES) {
     if (!holds(rule.when, facts)) continue;
     const tiers: readonly Tier[] = rule.tiers;
-    const pool: Candidate[] = all.filter((candidate) => tiers.includes(candidate.tier)).map((candidate) => ({ ...candidate, misses: [...candidate.misses] }));
+    const pool: Candidate[] = all.filter((candidate) => tiers.includes(candidate.tier)).map((candidate) => ({ ...candidate }));
     if (quality === 'best' || rule.pick === 'best') applyBestQuality(pool, benchmark);
     const chosen = cheapest(pool.filter((candidate) => candidate.misses.length === 0), workload);
     if (chosen) return { task, workload, quality, rule, facts, skipped, chosen };

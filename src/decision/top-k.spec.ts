@@ -31,7 +31,8 @@ describe('topK', () => {
     });
     let evaluated = 0;
     const options = {
-      bound: (item: Item) => ({ level: item.level, cost: item.bound }),
+      level: (item: Item) => item.level,
+      lowerBound: (item: Item) => item.bound,
       evaluate: (item: Item) => {
         evaluated++;
         return item;
@@ -54,7 +55,8 @@ describe('topK', () => {
     let evaluated = 0;
     const best = topK(items, {
       k: 5,
-      bound: (item) => ({ level: 0, cost: item.bound }),
+      level: () => 0,
+      lowerBound: (item) => item.bound,
       evaluate: (item) => {
         evaluated++;
         return item;
@@ -67,6 +69,6 @@ describe('topK', () => {
   });
 
   it('handles nothing', () => {
-    expect(topK([], { k: 3, bound: () => ({ level: 0, cost: 0 }), evaluate: (x) => x, exactBound: () => ({ level: 0, cost: 0 }), compare: () => 0 })).toEqual([]);
+    expect(topK([], { k: 3, level: () => 0, lowerBound: () => 0, evaluate: (x) => x, exactBound: () => ({ level: 0, cost: 0 }), compare: () => 0 })).toEqual([]);
   });
 });

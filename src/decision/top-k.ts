@@ -14,60 +14,73 @@ export interface Bound {
 
 export interface TopKOptions<T, E> {
   k: number;
-  bound: (item: T) => Bound;
-  /** The exact evaluation; its bound part must be >= the item's bound (same or higher level, cost >= bound cost). */
+  /** Integer part of an item's key, known before evaluation; the exact level may only be higher. */
+  level: (item: T) => number;
+  /** A lower bound of the item's exact cost. */
+  lowerBound: (item: T) => number;
+  /** The exact evaluation. */
   evaluate: (item: T) => E;
   exactBound: (evaluated: E) => Bound;
   /** Total order of evaluated items (ties broken deterministically). */
   compare: (a: E, b: E) => number;
-  /** Items with the same key stand for one entry: only the best of them is kept. */
-  dedupeKey?: (evaluated: E) => string;
+  /** Items with the same key stand for one entry: only the best of them is kept (and others are skipped unevaluated when they cannot beat it). */
+  dedupeKey?: (item: T) => string;
 }
-
-const boundGreater = (a: Bound, b: Bound) => a.level > b.level || (a.level === b.level && a.cost > b.cost);
-const boundLess = (a: Bound, b: Bound) => a.level < b.level || (a.level === b.level && a.cost < b.cost);
 
 /** The best k entries in `compare` order. */
 export function topK<T, E>(items: readonly T[], options: TopKOptions<T, E>): E[] {
   const { k } = options;
-  if (k <= 0 || items.length === 0) return [];
-  const bounds = items.map(options.bound);
-  const heap = items.map((_item, index) => index);
-  const less = (a: number, b: number) => boundLess(bounds[a]!, bounds[b]!);
+  const count = items.length;
+  if (k <= 0 || count === 0) return [];
+  const levels = new Float64Array(count);
+  const costs = new Float64Array(count);
+  for (let index = 0; index < count; index++) {
+    levels[index] = options.level(items[index]!);
+    costs[index] = options.lowerBound(items[index]!);
+  }
+  const heap = new Uint32Array(count);
+  for (let index = 0; index < count; index++) heap[index] = index;
+  const less = (a: number, b: number) => levels[a]! < levels[b]! || (levels[a] === levels[b] && costs[a]! < costs[b]!);
   const siftDown = (start: number, size: number) => {
     let parent = start;
+    const moving = heap[parent]!;
     for (;;) {
       const left = 2 * parent + 1;
-      if (left >= size) return;
+      if (left >= size) break;
       const right = left + 1;
       const child = right < size && less(heap[right]!, heap[left]!) ? right : left;
-      if (!less(heap[child]!, heap[parent]!)) return;
-      [heap[parent], heap[child]] = [heap[child]!, heap[parent]!];
+      if (!less(heap[child]!, moving)) break;
+      heap[parent] = heap[child]!;
       parent = child;
     }
+    heap[parent] = moving;
   };
-  let size = heap.length;
+  let size = count;
   for (let index = (size >> 1) - 1; index >= 0; index--) siftDown(index, size);
+
+  /** Is the item's bound above (strictly) an evaluated entry's exact key? */
+  const beyond = (index: number, exact: Bound) => levels[index]! > exact.level || (levels[index] === exact.level && costs[index]! > exact.cost);
+  const notBelow = (index: number, exact: Bound) => !(levels[index]! < exact.level || (levels[index] === exact.level && costs[index]! < exact.cost));
 
   const best: E[] = [];
   const byKey = new Map<string, E>();
   while (size > 0) {
     const next = heap[0]!;
-    if (best.length >= k && boundGreater(bounds[next]!, options.exactBound(best[k - 1]!))) break;
+    if (best.length >= k && beyond(next, options.exactBound(best[k - 1]!))) break;
     heap[0] = heap[size - 1]!;
     size--;
     siftDown(0, size);
 
-    const evaluated = options.evaluate(items[next]!);
-    const key = options.dedupeKey?.(evaluated);
-    if (key !== undefined) {
-      const existing = byKey.get(key);
-      if (existing !== undefined) {
-        if (options.compare(evaluated, existing) >= 0) continue;
-        best.splice(best.indexOf(existing), 1);
-      }
-      byKey.set(key, evaluated);
+    const item = items[next]!;
+    const key = options.dedupeKey?.(item);
+    const existing = key === undefined ? undefined : byKey.get(key);
+    if (existing !== undefined && notBelow(next, options.exactBound(existing))) continue;
+    const evaluated = options.evaluate(item);
+    if (existing !== undefined) {
+      if (options.compare(evaluated, existing) >= 0) continue;
+      best.splice(best.indexOf(existing), 1);
     }
+    if (key !== undefined) byKey.set(key, evaluated);
     let at = best.length;
     while (at > 0 && options.compare(evaluated, best[at - 1]!) < 0) at--;
     best.splice(at, 0, evaluated);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { endOfDay } from '../common/dates.js';
 import { ResourceNotFoundException } from '../common/errors.js';
+import { presentPrice } from '../catalog/offerings/offering.presenter.js';
 import { formatDecimal } from '../common/money.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { CurrentPricesRepository } from './current-prices.repository.js';
@@ -26,17 +27,10 @@ export class PricesService {
       items: offerings
         .map((offering) => ({
           offering,
-          prices: (prices.get(offering.id) ?? []).map((price) => ({
-            component: price.component,
-            condition: price.condition,
-            unit: price.unit,
-            usd: price.usd,
-            validFrom: price.validFrom,
-            observedAt: price.observedAt,
-            source: price.source,
-            sourceUrl: price.sourceUrl,
-            runId: price.scrapeRunId,
-          })),
+          prices: (prices.get(offering.id) ?? []).map((price) => {
+            const { scrapeRunId, ...rest } = presentPrice(price);
+            return { ...rest, runId: scrapeRunId };
+          }),
         }))
         .filter((item) => item.prices.length > 0),
     };

@@ -4,9 +4,7 @@
  */
 import { z } from 'zod';
 
-import { loadConfig } from '../../config/app-config.js';
-import { openDatabaseConnection } from '../../database/database-connection.js';
-import { PrismaService } from '../../database/prisma.service.js';
+import { runCli } from '../../database/cli/run-cli.js';
 import { API_KEY_SCOPES, ApiKeysService } from '../api-keys.service.js';
 
 const createSchema = z.object({
@@ -26,38 +24,23 @@ function flags(argv: string[]) {
   return { scopes, ...values };
 }
 
-async function main() {
+runCli(async ({ prisma }) => {
   const [command, ...rest] = process.argv.slice(2);
-  const connection = await openDatabaseConnection(loadConfig(), { migrate: true });
-  const prisma = new PrismaService(connection.pool);
   const keys = new ApiKeysService(prisma);
-  try {
-    if (command === 'create') {
-      const parsed = createSchema.safeParse(flags(rest));
-      if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
-      const created = await keys.create(parsed.data.name, parsed.data.scopes, parsed.data.expires ? new Date(`${parsed.data.expires}T00:00:00Z`) : null);
-      console.log(`created key ${created.id} (${created.scopes.join(', ')})${created.expiresAt ? `, expires ${parsed.data.expires}` : ''}`);
-      console.log('store it now, it is not shown again:');
-      console.log(created.key);
-    } else if (command === 'list') {
-      for (const key of await keys.list()) {
-        console.log(`${key.id}  ${key.name}  ${key.scopes.join(',')}  created ${key.createdAt.toISOString()}${key.revokedAt ? '  REVOKED' : ''}`);
-      }
-    } else if (command === 'revoke' && rest[0]) {
-      console.log((await keys.revoke(rest[0])) ? `revoked ${rest[0]}` : `no active key ${rest[0]}`);
-    } else {
-      throw new Error('usage: keys create --scope admin|ingest|read [--name N] [--expires YYYY-MM-DD] | keys list | keys revoke <id>');
+  if (command === 'create') {
+    const parsed = createSchema.safeParse(flags(rest));
+    if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+    const created = await keys.create(parsed.data.name, parsed.data.scopes, parsed.data.expires ? new Date(`${parsed.data.expires}T00:00:00Z`) : null);
+    console.log(`created key ${created.id} (${created.scopes.join(', ')})${created.expiresAt ? `, expires ${parsed.data.expires}` : ''}`);
+    console.log('store it now, it is not shown again:');
+    console.log(created.key);
+  } else if (command === 'list') {
+    for (const key of await keys.list()) {
+      console.log(`${key.id}  ${key.name}  ${key.scopes.join(',')}  created ${key.createdAt.toISOString()}${key.revokedAt ? '  REVOKED' : ''}`);
     }
-  } finally {
-    await prisma.$disconnect();
-    await connection.close();
+  } else if (command === 'revoke' && rest[0]) {
+    console.log((await keys.revoke(rest[0])) ? `revoked ${rest[0]}` : `no active key ${rest[0]}`);
+  } else {
+    throw new Error('usage: keys create --scope admin|ingest|read [--name N] [--expires YYYY-MM-DD] | keys list | keys revoke <id>');
   }
-}
-
-main().then(
-  () => process.exit(0),
-  (error: Error) => {
-    console.error(error.message);
-    process.exit(1);
-  },
-);
+});

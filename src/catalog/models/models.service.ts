@@ -4,10 +4,11 @@ import { ResourceNotFoundException } from '../../common/errors.js';
 import { compareDecimals, formatDecimal, TOKEN_PRICE_UNIT } from '../../common/money.js';
 import { PrismaService, type Prisma } from '../../database/prisma.service.js';
 import { CurrentPricesRepository, type PriceInForce, type PriceQueryOptions } from '../../prices/current-prices.repository.js';
-import { isoDay, modelKindToApi } from '../catalog-enums.js';
+import { isoDay } from '../catalog-enums.js';
 import { presentLicenseSummary } from '../licenses/license.presenter.js';
 import { normalizeAlias } from '../model-aliases.js';
 import { basePrice, presentOffering, type PresentedOffering } from '../offerings/offering.presenter.js';
+import { modelNodeFromRecord } from './model-node.js';
 import { ModelsRepository, type ModelListRow } from './models.repository.js';
 import type { ModelListQuery } from './models.schemas.js';
 
@@ -60,23 +61,10 @@ export class ModelsService {
 function presentModelDetail(model: ModelWithDetail, prices: Map<number, PriceInForce[]>) {
   const version = model.license?.versions[0];
   const offerings = model.offerings.map((offering) => presentOffering({ ...offering, model }, prices.get(offering.id) ?? []));
+  const { creatorSlug: _creator, licenseId: _license, ...facts } = modelNodeFromRecord(model);
   return {
-    slug: model.slug,
-    name: model.name,
-    family: model.family,
+    ...facts,
     creator: model.creator ? { slug: model.creator.slug, name: model.creator.name } : null,
-    kind: modelKindToApi(model.kind),
-    status: model.status,
-    parametersB: formatDecimal(model.parametersB),
-    activeParametersB: formatDecimal(model.activeParametersB),
-    contextWindow: model.contextWindow,
-    maxOutputTokens: model.maxOutputTokens,
-    inputModalities: model.inputModalities,
-    outputModalities: model.outputModalities,
-    releaseDate: isoDay(model.releaseDate),
-    knowledgeCutoff: model.knowledgeCutoff,
-    huggingFaceId: model.huggingFaceId,
-    description: model.description,
     aliases: model.aliases.map((alias) => alias.alias),
     factSources: model.factSources,
     license: model.license && {

@@ -6,8 +6,7 @@
 import { z } from 'zod';
 
 import { SCRAPER_SOURCES } from '../../../scrapers/registry.js';
-import { loadConfig } from '../../config/app-config.js';
-import { openDatabaseConnection } from '../../database/database-connection.js';
+import { runCli } from '../../database/cli/run-cli.js';
 import { IngestService } from '../ingest.service.js';
 import { ScrapeRunnerService } from '../scrape-runner.service.js';
 
@@ -46,39 +45,25 @@ function progress(stage: (typeof STAGES)[number], detail = '') {
   process.stderr.write(`${bar} ${stage}${detail ? `: ${detail}` : ''}\n`);
 }
 
-async function main() {
+runCli(async ({ config, connection }) => {
   const args = parseArgs(process.argv.slice(2));
-  const config = loadConfig();
   const started = Date.now();
   progress('connect');
-  const connection = await openDatabaseConnection(config, { migrate: true });
-  try {
-    const runner = new ScrapeRunnerService(new IngestService(connection, config), config);
-    const outcome = await runner.run(
-      { source: args.source, url: args.url, file: args.file, asOf: args.asOf ? new Date(`${args.asOf}T00:00:00Z`) : undefined, dryRun: args.dryRun, trigger: 'cli' },
-      (stage, detail) => progress(stage, detail),
-    );
-    progress('done', `${((Date.now() - started) / 1000).toFixed(2)} s`);
-    const rows: [string, string | number][] = [
-      ['run', outcome.runId],
-      ['source', args.source],
-      ['status', outcome.status + (outcome.dryRun ? ' (dry run: nothing written)' : '')],
-      ...Object.entries(outcome.counts),
-      ['seconds', ((Date.now() - started) / 1000).toFixed(2)],
-    ];
-    if (outcome.error) rows.push(['error', outcome.error]);
-    const width = Math.max(...rows.map(([key]) => key.length));
-    console.log(rows.map(([key, value]) => `${key.padEnd(width)}  ${value}`).join('\n'));
-    process.exitCode = outcome.status === 'succeeded' ? 0 : 1;
-  } finally {
-    await connection.close();
-  }
-}
-
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error: Error) => {
-    console.error(error.message);
-    process.exit(1);
-  },
-);
+  const runner = new ScrapeRunnerService(new IngestService(connection, config), config);
+  const outcome = await runner.run(
+    { source: args.source, url: args.url, file: args.file, asOf: args.asOf ? new Date(`${args.asOf}T00:00:00Z`) : undefined, dryRun: args.dryRun, trigger: 'cli' },
+    (stage, detail) => progress(stage, detail),
+  );
+  progress('done', `${((Date.now() - started) / 1000).toFixed(2)} s`);
+  const rows: [string, string | number][] = [
+    ['run', outcome.runId],
+    ['source', args.source],
+    ['status', outcome.status + (outcome.dryRun ? ' (dry run: nothing written)' : '')],
+    ...Object.entries(outcome.counts),
+    ['seconds', ((Date.now() - started) / 1000).toFixed(2)],
+  ];
+  if (outcome.error) rows.push(['error', outcome.error]);
+  const width = Math.max(...rows.map(([key]) => key.length));
+  console.log(rows.map(([key, value]) => `${key.padEnd(width)}  ${value}`).join('\n'));
+  return outcome.status === 'succeeded' ? 0 : 1;
+});
