@@ -7,7 +7,7 @@
 import { Decimal } from 'decimal.js';
 import type pg from 'pg';
 
-import type { ScrapedOffering } from '../../scrapers/scraper.types.js';
+import type { ScrapedModelMeta, ScrapedOffering } from '../../scrapers/scraper.types.js';
 import type { PriceComponent } from '../generated/prisma/enums.js';
 import type { PriceCondition } from '../prices/price-line.js';
 import { buildModelIndex, discoveredSlug, matchModel } from './model-matcher.js';
@@ -414,3 +414,58 @@ async function insertEvents(client: pg.PoolClient, context: WriteContext, offeri
   );
 }
 
+
+/** Hub license tags to catalog license ids where the spelling differs ("llama3.3" -> "llama-3.3"). */
+const LICENSE_TAG_ALIASES: Record<string, string> = {
+  llama2: 'llama-2',
+  llama3: 'llama-3',
+  'llama3.1': 'llama-3.1',
+  'llama3.2': 'llama-3.2',
+  'llama3.3': 'llama-3.3',
+  deepseek: 'deepseek-model',
+  'qwen-research': 'qwen-research',
+  'mistral-research-license': 'mrl',
+};
+
+/**
+ * Model metadata from a hub (Hugging Face): fills a missing parameter count and records a license
+ * change as a new entry of the model's license history, from the snapshot's date.
+ */
+export async function writeModelMeta(client: pg.PoolClient, context: WriteContext, metas: readonly ScrapedModelMeta[]): Promise<number> {
+  if (!metas.length) return 0;
+  const licenses = await client.query<{ id: string }>(`SELECT id FROM license`);
+  const licenseIds = new Map(licenses.rows.map((row) => [row.id.toLowerCase(), row.id]));
+  const resolveLicense = (meta: ScrapedModelMeta) => {
+    const tag = (meta.licenseTag === 'other' ? meta.licenseName : meta.licenseTag)?.toLowerCase();
+    return tag ? licenseIds.get(LICENSE_TAG_ALIASES[tag] ?? tag) ?? null : null;
+  };
+  const models = await client.query<{ slug: string; hf: string; license_id: string | null; parameters_b: string | null }>(
+    `SELECT DISTINCT ON (hf) m.slug, t.hf, m.license_id, m.parameters_b::text AS parameters_b
+       FROM unnest($1::text[]) AS t(hf)
+       JOIN model m ON lower(m.hugging_face_id) = t.hf
+                    OR m.slug = (SELECT a.model_slug FROM model_alias a WHERE a.alias = t.hf)
+      ORDER BY hf, m.status = 'discovered', m.slug`,
+    [metas.map((meta) => meta.huggingFaceId.toLowerCase())],
+  );
+  const bySlugHf = new Map(models.rows.map((row) => [row.hf, row]));
+  let updated = 0;
+  for (const meta of metas) {
+    const model = bySlugHf.get(meta.huggingFaceId.toLowerCase());
+    if (!model) continue;
+    const license = resolveLicense(meta);
+    if (license && license !== model.license_id) {
+      await client.query(`UPDATE model SET license_id = $2, updated_at = now() WHERE slug = $1`, [model.slug, license]);
+      await client.query(
+        `INSERT INTO model_license (model_slug, license_id, valid_from, source, source_url) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING`,
+        [model.slug, license, context.validFrom, context.source, meta.licenseUrl ?? meta.sourceUrl],
+      );
+      updated++;
+    }
+    if (meta.parametersB && model.parameters_b === null) {
+      await client.query(`UPDATE model SET parameters_b = $2, updated_at = now() WHERE slug = $1`, [model.slug, meta.parametersB]);
+      updated++;
+    }
+  }
+  return updated;
+}

@@ -5,7 +5,7 @@ import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
 import type { ParseResult, RawPayload } from '../../scrapers/scraper.types.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DATABASE_CONNECTION, type DatabaseConnection } from '../database/database-connection.js';
-import { writeSnapshot, type IngestCounts } from './catalog-writer.js';
+import { writeModelMeta, writeSnapshot, type IngestCounts } from './catalog-writer.js';
 
 export type RunTrigger = 'cli' | 'schedule' | 'admin';
 
@@ -124,6 +124,7 @@ export class IngestService {
         },
         parsed.offerings,
       );
+      counts.changed += await writeModelMeta(client, { runId, source: request.source, sourceUrl: request.sourceUrl, validFrom: asOf, observedAt: request.asOf ?? new Date(), anomalyFactor: this.config.INGEST_ANOMALY_FACTOR }, parsed.modelMeta);
       if (dryRun) throw new DryRunRollback();
       await this.finishSucceeded(client, runId, counts, parsed);
       await client.query('COMMIT');

@@ -199,3 +199,33 @@ describe('ingest: failures leave the catalog unchanged', () => {
     expect(outcome.status).toBe('succeeded');
   });
 });
+
+describe('ingest: model metadata from Hugging Face', () => {
+  it('records a license change in the model\'s license history, from the snapshot date', async () => {
+    const { getScraper } = await import('../../scrapers/registry.js');
+    const scraper = getScraper('huggingface');
+    const body = JSON.stringify({
+      id: 'meta-llama/Llama-3.3-70B-Instruct',
+      modelId: 'meta-llama/Llama-3.3-70B-Instruct',
+      gated: 'manual',
+      tags: ['license:mit'],
+      cardData: { license: 'mit' },
+      safetensors: { total: 70553706496 },
+    });
+    const outcome = await ingest.ingest({
+      source: 'huggingface',
+      sourceUrl: 'https://huggingface.co/api/models/meta-llama/Llama-3.3-70B-Instruct',
+      payload: { url: 'https://huggingface.co/api/models/meta-llama/Llama-3.3-70B-Instruct', contentType: 'application/json', body: Buffer.from(body), fetchedAt: new Date() },
+      parse: (raw) => scraper.parse(raw),
+      asOf: new Date('2026-05-01T00:00:00Z'),
+      trigger: 'cli',
+    });
+    expect(outcome).toMatchObject({ status: 'succeeded', counts: { changed: 1 } });
+    const { body: model } = await t.http.get('/v1/models/llama-3-3-70b').expect(200);
+    expect(model.license.id).toBe('MIT');
+    expect(model.licenseHistory.map((entry: { license: { id: string }; validFrom: string }) => [entry.license.id, entry.validFrom])).toEqual([
+      ['llama-3.3', '2024-12-06'],
+      ['MIT', '2026-05-01'],
+    ]);
+  });
+});
