@@ -47,5 +47,6 @@ describe('embedded mode (no DATABASE_URL)', () => {
     expect(marker.rows).toEqual([{ name: 'Restart marker' }]);
     await request(second.getHttpServer()).get('/health/ready').expect(200);
     await second.close();
-  });
+    // initdb, migrations and the seed under PGlite (WASM) take a while on a busy two-core machine.
+  }, 240_000);
 });

@@ -185,7 +185,8 @@ describe('ingest: failures leave the catalog unchanged', () => {
     expect(await catalogCounts()).toEqual(before);
   });
 
-  it('two concurrent runs of one source: one runs, the other is refused', async () => {
+  // Two sessions at once: the embedded database serves one connection, so this needs a server.
+  it.skipIf(!process.env.DATABASE_URL)('two concurrent runs of one source: one runs, the other is refused', async () => {
     const client = await db.pool.connect();
     try {
       await client.query('BEGIN');
