@@ -61,16 +61,19 @@ export class CurrentPricesRepository {
     const byOffering = new Map<number, PriceInForce[]>(offeringIds.map((id) => [id, []]));
     if (offeringIds.length === 0) return byOffering;
     const { rows } = await this.connection.pool.query<PriceRow>(
-      `SELECT * FROM (
-         SELECT DISTINCT ON (p.offering_id, p.component, p.condition_key)
+      // One index-ordered scan per offering (a lateral join): an "= ANY(array)" scan over many
+      // offerings would return points out of index order and force a sort of all of them.
+      `SELECT current.* FROM unnest($1::int[]) AS o(id)
+       CROSS JOIN LATERAL (
+         SELECT DISTINCT ON (p.component, p.condition_key)
                 p.id::text AS id, p.offering_id, p.component, p.condition, p.unit, p.usd::text AS usd,
                 p.valid_from, p.observed_at, p.source, p.source_url, p.scrape_run_id
            FROM price_point p
-          WHERE p.offering_id = ANY($1::int[])
+          WHERE p.offering_id = o.id
             AND p.valid_from <= $2
             AND ($3::text IS NULL OR p.source = $3)
             AND ($5::price_component IS NULL OR p.component = $5)
-          ORDER BY p.offering_id, p.component, p.condition_key, p.valid_from DESC,
+          ORDER BY p.component, p.condition_key, p.valid_from DESC,
                    array_position($4::text[], p.source) NULLS LAST, p.id DESC
        ) current
        WHERE current.usd IS NOT NULL`,

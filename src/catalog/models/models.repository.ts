@@ -132,18 +132,31 @@ export class ModelsRepository {
         : '';
     const priority = sql.param(this.config.PRICE_SOURCE_PRIORITY);
     const limit = sql.param(query.limit + 1);
+    // Cheapest current prices: newest point per (offering, component) by one index probe each.
+    // Without a price filter or sort, only the offerings of the models on this page are priced.
+    const pricesForAll = Boolean(query.maxInputPrice || query.maxOutputPrice || query.sort.key === 'inputPrice' || query.sort.key === 'outputPrice');
+    const whereSql = where.length ? `WHERE ${where.join('\n         AND ')}` : '';
+    const scope = pricesForAll
+      ? ''
+      : `AND o.model_slug IN (SELECT m.slug FROM model m LEFT JOIN license l ON l.id = m.license_id ${scoreJoin}
+                               ${whereSql} ORDER BY ${sort.expr} ${direction} NULLS LAST, m.slug ASC LIMIT ${limit})`;
     const text = `
       WITH current_price AS (
-        SELECT DISTINCT ON (p.offering_id, p.component) p.offering_id, p.component, p.usd
-          FROM price_point p
-          JOIN offering o ON o.id = p.offering_id AND o.status = 'listed'
-         WHERE p.component IN ('input', 'output') AND p.condition_key = '' AND p.valid_from <= now()
-         ORDER BY p.offering_id, p.component, p.valid_from DESC, array_position(${priority}::text[], p.source) NULLS LAST, p.id DESC
+        SELECT o.id AS offering_id, o.model_slug, o.provider_slug, c.component, cp.usd
+          FROM offering o
+          CROSS JOIN (VALUES ('input'::price_component), ('output'::price_component)) AS c(component)
+          CROSS JOIN LATERAL (
+            SELECT p.usd FROM price_point p
+             WHERE p.offering_id = o.id AND p.component = c.component AND p.condition_key = '' AND p.valid_from <= now()
+             ORDER BY p.valid_from DESC, array_position(${priority}::text[], p.source) NULLS LAST, p.id DESC
+             LIMIT 1
+          ) cp
+         WHERE o.status = 'listed' ${scope}
       ), cheapest AS (
-        SELECT DISTINCT ON (o.model_slug, cp.component) o.model_slug, cp.component, cp.usd, o.provider_slug, o.id AS offering_id
-          FROM current_price cp JOIN offering o ON o.id = cp.offering_id
+        SELECT DISTINCT ON (cp.model_slug, cp.component) cp.model_slug, cp.component, cp.usd, cp.provider_slug, cp.offering_id
+          FROM current_price cp
          WHERE cp.usd IS NOT NULL
-         ORDER BY o.model_slug, cp.component, cp.usd, o.provider_slug
+         ORDER BY cp.model_slug, cp.component, cp.usd, cp.provider_slug
       )
       SELECT m.slug, m.name, m.family, m.creator_slug, c.name AS creator_name, m.kind::text AS kind, m.status::text AS status,
              m.parameters_b::text AS parameters_b, m.active_parameters_b::text AS active_parameters_b, m.context_window,
@@ -162,7 +175,7 @@ export class ModelsRepository {
         LEFT JOIN cheapest ci ON ci.model_slug = m.slug AND ci.component = 'input'
         LEFT JOIN cheapest co ON co.model_slug = m.slug AND co.component = 'output'
         ${scoreJoin}
-       ${where.length ? `WHERE ${where.join('\n         AND ')}` : ''}
+       ${whereSql}
        ORDER BY ${sort.expr} ${direction} NULLS LAST, m.slug ASC
        LIMIT ${limit}`;
     const { rows } = await this.connection.pool.query<ModelListRow>(text, sql.values);
