@@ -13,6 +13,7 @@ import { ApiKeysService } from './auth/api-keys.service.js';
 import { registerHttpCache } from './common/http-cache.js';
 import { buildOpenApiDocument } from './common/openapi/openapi.builder.js';
 import type { AppConfig } from './config/app-config.js';
+import { registerDashboard } from './dashboard/dashboard.plugin.js';
 import { CatalogRevisionService } from './database/catalog-revision.service.js';
 import { registerGraphiql } from './graphql/graphiql.js';
 import { registerRequestObservation } from './observability/http-hooks.js';
@@ -105,6 +106,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   }
 
   await registerGraphiql(fastify);
+  await registerDashboard(fastify);
   const revisions = app.get(CatalogRevisionService);
   registerHttpCache(fastify, {
     prefixes: ['/v1/'],

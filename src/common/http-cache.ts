@@ -52,7 +52,10 @@ export function registerHttpCache(fastify: FastifyInstance, options: HttpCacheOp
 
   const keyOf = (request: FastifyRequest) => `${request.url}\u0000${request.headers.accept ?? ''}`;
 
-  fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+  // preHandler, not onRequest: @fastify/rate-limit counts requests in route-level onRequest hooks,
+  // which run after every root-level onRequest hook, so a hit served from an onRequest hook was
+  // never counted (a repeated URL was not rate limited at all). preHandler runs after them.
+  fastify.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     if (!options.prefixes.some((prefix) => request.url.startsWith(prefix))) return;
     let revision: string;

@@ -63,6 +63,10 @@ export function toErrorBody(exception: unknown): { status: number; body: ErrorBo
     if (Array.isArray(body.message)) body.message = body.message.join('; ');
     return { status, body };
   }
+  // A malformed percent-encoding in the path or query is the caller's mistake.
+  if (exception instanceof URIError) {
+    return { status: 400, body: { statusCode: 400, error: 'Bad Request', message: `Malformed URL: ${exception.message}` } };
+  }
   // Fastify's own errors (malformed JSON, body too large, wrong content type) carry a 4xx statusCode.
   const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {

@@ -11,6 +11,7 @@ import { CurrentPricesRepository } from '../prices/current-prices.repository.js'
 import { GpuPricesRepository } from '../prices/gpu-prices.repository.js';
 import {
   apiOffering,
+  assembleCatalog,
   type ApiOffering,
   type CatalogModel,
   type DecisionCatalog,
@@ -30,6 +31,18 @@ export interface CatalogQuery {
 
 const MAX_CACHED_CATALOGS = 8;
 
+interface CatalogRead {
+  catalog: DecisionCatalog;
+  /** When the next price point, GPU price or license version takes effect (null: none scheduled). */
+  nextChangeAt: Date | null;
+}
+
+interface CachedCatalog {
+  read: Promise<CatalogRead>;
+  /** Epoch ms after which a catalog priced "now" is stale; null: good until the revision changes. */
+  validUntil: number | null;
+}
+
 /**
  * Loads what a decision reads in a fixed number of statements whatever the catalog's size: listed
  * offerings (with provider), models, the license versions in force, the score each model is judged
@@ -37,13 +50,15 @@ const MAX_CACHED_CATALOGS = 8;
  * offerings (CurrentPricesRepository) and GPU prices in force (GpuPricesRepository).
  *
  * The result is kept in memory per (catalog revision, price source, date), like the HTTP response
- * cache: a write to the catalog (any instance) bumps the revision, so a decision costs one
- * revision lookup plus pure computation while the catalog is unchanged. Prices "now" are
- * re-read after RESPONSE_CACHE_TTL_MS, for points that take effect later.
+ * cache: a write to the catalog (any instance) bumps the revision, and the next decision reads the
+ * new catalog; while it is unchanged a decision costs one revision lookup plus pure computation.
+ * A catalog priced "now" also lapses when the next scheduled price point, GPU price or license
+ * version takes effect (one more statement of the load finds when). RESPONSE_CACHE_ENTRIES=0 turns
+ * the cache off.
  */
 @Injectable()
 export class DecisionCatalogRepository {
-  private readonly cache = new Map<string, { storedAt: number; catalog: Promise<DecisionCatalog> }>();
+  private readonly cache = new Map<string, CachedCatalog>();
 
   constructor(
     @Inject(DATABASE_CONNECTION) private readonly connection: DatabaseConnection,
@@ -54,16 +69,21 @@ export class DecisionCatalogRepository {
   ) {}
 
   async load(query: CatalogQuery): Promise<DecisionCatalog> {
-    if (this.config.RESPONSE_CACHE_ENTRIES === 0) return this.read(query);
+    if (this.config.RESPONSE_CACHE_ENTRIES === 0) return (await this.read(query)).catalog;
     const revision = await this.revisions.current();
     const key = `${revision}|${query.priceSource ?? ''}|${query.pricesAsOf ?? 'now'}`;
     const cached = this.cache.get(key);
-    if (cached && Date.now() - cached.storedAt <= this.config.RESPONSE_CACHE_TTL_MS) return cached.catalog;
-    const catalog = this.read(query);
-    this.cache.set(key, { storedAt: Date.now(), catalog });
-    catalog.catch(() => this.cache.get(key)?.catalog === catalog && this.cache.delete(key));
+    if (cached && (cached.validUntil === null || Date.now() < cached.validUntil)) return (await cached.read).catalog;
+    const read = this.read(query);
+    const entry: CachedCatalog = { read, validUntil: null };
+    this.cache.set(key, entry);
+    read.then(
+      // Prices "now" hold until the next price, GPU price or license version takes effect.
+      ({ nextChangeAt }) => (entry.validUntil = query.pricesAsOf === undefined && nextChangeAt ? nextChangeAt.getTime() : null),
+      () => this.cache.get(key) === entry && this.cache.delete(key),
+    );
     while (this.cache.size > MAX_CACHED_CATALOGS) this.cache.delete(this.cache.keys().next().value!);
-    return catalog;
+    return (await read).catalog;
   }
 
   /** Model slugs for names that are not slugs (aliases), one statement; unknown names are left out. */
@@ -78,11 +98,11 @@ export class DecisionCatalogRepository {
     return new Map(names.flatMap((name) => (byAlias.has(normalizeAlias(name)) ? [[name, byAlias.get(normalizeAlias(name))!] as const] : [])));
   }
 
-  private async read(query: CatalogQuery): Promise<DecisionCatalog> {
+  private async read(query: CatalogQuery): Promise<CatalogRead> {
     const at = query.pricesAsOf ? endOfDay(query.pricesAsOf) : new Date();
     const source = query.priceSource ?? null;
     const pool = this.connection.pool;
-    const [offeringRows, modelRows, licenseRows, scoreRows, profileRows, gpuPrices] = await Promise.all([
+    const [offeringRows, modelRows, licenseRows, scoreRows, profileRows, gpuPrices, nextChange] = await Promise.all([
       pool.query<{
         id: number;
         provider_slug: string;
@@ -134,6 +154,14 @@ export class DecisionCatalogRepository {
           ORDER BY d.id`,
       ),
       this.gpuPrices.inForce({ at, source: query.priceSource }),
+      pool.query<{ next: Date | null }>(
+        `SELECT least(
+                  (SELECT min(valid_from) FROM price_point WHERE valid_from > $1),
+                  (SELECT min(valid_from) FROM gpu_price WHERE valid_from > $1),
+                  (SELECT min(effective_from)::timestamptz FROM license_version WHERE effective_from > $1::date)
+                ) AS next`,
+        [at],
+      ),
     ]);
     const prices = await this.prices.forOfferings(
       offeringRows.rows.map((row) => row.id),
@@ -207,6 +235,9 @@ export class DecisionCatalogRepository {
       gpuOffers.set(price.gpuSlug, list);
     }
 
-    return { models, licenses, offerings, profiles, gpuOffers, prices: { at: at.toISOString(), asOf: query.pricesAsOf ?? null, source } };
+    return {
+      catalog: assembleCatalog({ models, licenses, offerings, profiles, gpuOffers, prices: { at: at.toISOString(), asOf: query.pricesAsOf ?? null, source } }),
+      nextChangeAt: nextChange.rows[0]?.next ?? null,
+    };
   }
 }

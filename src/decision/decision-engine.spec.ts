@@ -2,7 +2,20 @@ import { describe, expect, it } from 'vitest';
 
 import { fakeCatalog, MODELS, offering } from '../../test/decision/fake-catalog.js';
 import type { ApiOffering } from './decision-catalog.js';
-import { buildCandidates, decide, NO_FILTERS, rankCandidates, type DecisionSettings } from './decision-engine.js';
+import {
+  buildCandidates,
+  candidateOf,
+  compareEvaluated,
+  decide,
+  type DecisionSettings,
+  type Evaluated,
+  evaluateExact,
+  type Group,
+  groupOf,
+  NO_FILTERS,
+  offeringsOf,
+  rankCandidates,
+} from './decision-engine.js';
 import { decisionRequestSchema, type DecisionRequestInput } from './decision.schemas.js';
 import { UnknownSpdxIdError } from './license/license-check.js';
 
@@ -103,11 +116,11 @@ describe('ranking over a large catalog', () => {
     const offerings: ApiOffering[] = Array.from({ length: 3000 }, (_, index) => {
       const model = MODELS[index % MODELS.length]!;
       const extra = next() < 0.5 ? [{ component: 'cached_input', usd: (next() * 2).toFixed(3) }, { component: 'batch_output', usd: (next() * 5).toFixed(3) }] : [];
-      return offering(model.slug, `provider-${index % 400}`, (next() * 10).toFixed(3), (next() * 30).toFixed(3), extra);
+      return offering(model.slug, `provider-${index % 40}`, (next() * 10).toFixed(3), (next() * 30).toFixed(3), extra);
     });
     const catalog = fakeCatalog(offerings);
     const workload = { ...ARTICLE, peakToAverage: 1, cachedInputShare: 0.4, batchShare: 0.3 };
-    const candidates = buildCandidates(catalog, {
+    const set = buildCandidates(catalog, {
       workload,
       quality: { benchmark: 'mmlu', minScore: 80 },
       use: decisionRequestSchema.parse({ workload: ARTICLE }).use,
@@ -115,11 +128,20 @@ describe('ranking over a large catalog', () => {
       opsCostUsdPerMonth: '0',
       filters: NO_FILTERS,
     });
-    const level = (candidate: (typeof candidates)[number]) => candidate.misses.length * 64;
-    const everything = rankCandidates(candidates, workload, Number.MAX_SAFE_INTEGER, level, '50000');
-    const top = rankCandidates(candidates, workload, 25, level, '50000');
-    expect(top.map((entry) => [entry.candidate.model.slug, entry.candidate.offering?.providerSlug, entry.monthlyCostUsd])).toEqual(
-      everything.slice(0, 25).map((entry) => [entry.candidate.model.slug, entry.candidate.offering?.providerSlug, entry.monthlyCostUsd]),
-    );
+    const level = (group: Group) => group.misses.length * 64;
+    // Brute force: every offering priced exactly, the best per provider and model, all sorted.
+    const everything = set.entries
+      .map((entry) => {
+        const ids = offeringsOf(set, entry);
+        const priced = (ids.length ? ids : [-1 - (entry - (catalog.entryStart.length - 1))]).map((id) => {
+          const candidate = candidateOf(set, id);
+          return evaluateExact(candidate, workload, level(groupOf(set, entry)), '50000');
+        });
+        return priced.sort(compareEvaluated)[0]!;
+      })
+      .sort(compareEvaluated);
+    const describe = (entry: Evaluated) => [entry.candidate.model.slug, entry.candidate.offering?.providerSlug, entry.candidate.id, entry.monthlyCostUsd, entry.misses.length];
+    expect(rankCandidates(set, set.entries, 25, level, '50000').map(describe)).toEqual(everything.slice(0, 25).map(describe));
+    expect(rankCandidates(set, set.entries, 1000, level, '50000').map(describe)).toEqual(everything.map(describe));
   });
 });

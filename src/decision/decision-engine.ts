@@ -5,7 +5,16 @@
  * framework's rules (decision-rules.ts) that rank them.
  */
 import { compareDecimals, formatDecimal, toMoney } from '../common/money.js';
-import type { ApiOffering, CatalogModel, DecisionCatalog, DeploymentProfileRow, GpuOffer, ScoreFact } from './decision-catalog.js';
+import {
+  apiCostLowerBound,
+  type ApiOffering,
+  type CatalogModel,
+  type DecisionCatalog,
+  type DeploymentProfileRow,
+  type GpuOffer,
+  type ScoreFact,
+  tokenMix,
+} from './decision-catalog.js';
 import {
   allowedTiers,
   evaluateFramework,
@@ -69,16 +78,61 @@ export interface LicenseView {
   reasons: LicenseCheckResult['reasons'];
 }
 
+/**
+ * What the candidates of one model in one tier share: the score they are judged on, the license
+ * verdict, the constraints missed whatever the cost. `misses` is replaced, never pushed to.
+ */
+export interface Group {
+  index: number;
+  tier: Tier;
+  model: CatalogModel;
+  score: ScoreFact | null;
+  license: LicenseView | null;
+  misses: readonly Miss[];
+}
+
+interface SelfHostedEntry {
+  group: number;
+  profile: DeploymentProfileRow;
+  gpu: GpuOffer;
+  cost: SelfHostCost;
+}
+
+/**
+ * Every way to serve the workload, by entry: one per (provider, model) of API offerings (a provider
+ * may list a model under several ids: its cheapest counts), one per self-hosted deployment
+ * (`entry = entryCount + i`). 50,000 offerings are scanned through the catalog's typed columns; only
+ * the entries that can reach the top are priced exactly, and become objects.
+ */
+export interface CandidateSet {
+  catalog: DecisionCatalog;
+  workload: WorkloadSpec;
+  groups: Group[];
+  /** Entries present (not filtered out). */
+  entries: number[];
+  /** Per entry, its group (-1: filtered out). */
+  entryGroup: Int32Array;
+  /** Per entry, a lower bound of its cheapest option's monthly cost (exact for self-hosted options). */
+  entryBound: Float64Array;
+  /** Per API offering, a lower bound of its monthly cost. */
+  offeringBound: Float64Array;
+  selfHosted: SelfHostedEntry[];
+  /** Offerings and deployments considered. */
+  optionCount: number;
+  /** Per entry, its cheapest offering once priced (the cost does not depend on constraints). */
+  cheapestOfEntry: Map<number, { id: number; api: ApiCost | null; monthlyCostUsd: string }>;
+}
+
+/** One option, as an object. */
 export interface Candidate {
+  /** An API offering's index in the catalog, or -1 - i for the i-th self-hosted deployment. */
+  id: number;
   tier: Tier;
   model: CatalogModel;
   offering: ApiOffering | null;
   deployment: { profile: DeploymentProfileRow; gpu: GpuOffer; cost: SelfHostCost } | null;
-  /** Lower bound of the monthly cost (exact for self-hosted options). */
-  lowerBound: number;
   score: ScoreFact | null;
   license: LicenseView | null;
-  /** Constraints missed whatever the cost (all but the budget). Shared between candidates: replace it, never push to it. */
   misses: readonly Miss[];
 }
 
@@ -94,7 +148,6 @@ export interface Evaluated {
 const TIER_ORDER: Record<Tier, number> = { 'closed-api': 0, 'hosted-open': 1, 'self-hosted': 2 };
 /** Level = constraints missed x MISS_WEIGHT + preference penalty (never reaches MISS_WEIGHT). */
 const MISS_WEIGHT = 64;
-const LOWER_BOUND_SLACK = 1 - 1e-9;
 
 export function qualityBenchmark(quality: QualityInput | undefined): string {
   return quality === undefined || quality === 'best' ? DEFAULT_BENCHMARK : quality.benchmark;
@@ -106,7 +159,7 @@ export function validateUse(use: LicenseUse): void {
 }
 
 /** Every option the catalog offers for the workload, with the constraints that do not depend on its cost. */
-export function buildCandidates(catalog: DecisionCatalog, context: EngineContext): Candidate[] {
+export function buildCandidates(catalog: DecisionCatalog, context: EngineContext): CandidateSet {
   const { filters, workload } = context;
   const benchmark = qualityBenchmark(context.quality);
   const modelAllowed = (slug: string) => (filters.onlyModels === null || filters.onlyModels.has(slug)) && !filters.excludeModels.has(slug);
@@ -127,20 +180,6 @@ export function buildCandidates(catalog: DecisionCatalog, context: EngineContext
     }
     return view;
   };
-
-  // Per model: the score, the license verdict and the misses they give, shared by all its candidates (never mutated).
-  const perModel = new Map<string, { score: ScoreFact | null; license: LicenseView | null; misses: Miss[] }>();
-  const factsOf = (model: CatalogModel) => {
-    let facts = perModel.get(model.slug);
-    if (!facts) {
-      const score = model.scores.get(benchmark) ?? null;
-      const license = licenseOf(model);
-      facts = { score, license, misses: staticMisses(model, score, license) };
-      perModel.set(model.slug, facts);
-    }
-    return facts;
-  };
-
   const staticMisses = (model: CatalogModel, score: ScoreFact | null, license: LicenseView | null): Miss[] => {
     const misses: Miss[] = [];
     if (context.quality !== undefined && context.quality !== 'best') {
@@ -155,26 +194,51 @@ export function buildCandidates(catalog: DecisionCatalog, context: EngineContext
     }
     return misses;
   };
+  const groups: Group[] = [];
+  const newGroup = (model: CatalogModel, tier: Tier): number => {
+    const score = model.scores.get(benchmark) ?? null;
+    const license = licenseOf(model);
+    groups.push({ index: groups.length, tier, model, score, license, misses: staticMisses(model, score, license) });
+    return groups.length - 1;
+  };
 
-  const inputTokens = workload.requestsPerMonth * workload.inputTokensPerRequest;
-  const outputTokens = workload.requestsPerMonth * workload.outputTokensPerRequest;
-  const candidates: Candidate[] = [];
-  for (const offering of catalog.offerings) {
-    if (!modelAllowed(offering.modelSlug) || !providerAllowed(offering.providerSlug)) continue;
-    const model = catalog.models.get(offering.modelSlug);
-    if (!model) continue;
-    const { score, license, misses } = factsOf(model);
-    candidates.push({
-      tier: offering.tier,
-      model,
-      offering,
-      deployment: null,
-      lowerBound: ((inputTokens * offering.minInputUsd + outputTokens * offering.minOutputUsd) / 1_000_000) * LOWER_BOUND_SLACK,
-      score,
-      license,
-      misses,
-    });
+  const { columns, modelList, providerList } = catalog;
+  const modelOk = modelList.map((model) => modelAllowed(model.slug));
+  const providerOk = providerList.map(providerAllowed);
+  const apiGroupOfModel = new Int32Array(modelList.length).fill(-1);
+  const count = catalog.offerings.length;
+  const entryCount = catalog.entryStart.length - 1;
+  const size = entryCount + catalog.profiles.length;
+  const entryGroup = new Int32Array(size).fill(-1);
+  const entryBound = new Float64Array(size).fill(Infinity);
+  const offeringBound = new Float64Array(count);
+  const mix = tokenMix(workload);
+  const filtered = filters.onlyModels !== null || filters.onlyProviders !== null || filters.excludeModels.size > 0 || filters.excludeProviders.size > 0;
+  const modelColumn = columns.model;
+  const providerColumn = columns.provider;
+  const entryColumn = columns.entry;
+  let optionCount = 0;
+  // The hot loop of a decision: typed arrays only.
+  for (let index = 0; index < count; index++) {
+    const model = modelColumn[index]!;
+    if (filtered && (!modelOk[model] || !providerOk[providerColumn[index]!])) continue;
+    let group = apiGroupOfModel[model]!;
+    if (group === -1) {
+      const found = modelList[model]!;
+      group = apiGroupOfModel[model] = newGroup(found, found.kind === 'closed' ? 'closed-api' : 'hosted-open');
+    }
+    const entry = entryColumn[index]!;
+    const bound = apiCostLowerBound(mix, columns, index);
+    offeringBound[index] = bound;
+    entryGroup[entry] = group;
+    if (bound < entryBound[entry]!) entryBound[entry] = bound;
+    optionCount++;
   }
+  const entries: number[] = [];
+  for (let entry = 0; entry < entryCount; entry++) if (entryGroup[entry] !== -1) entries.push(entry);
+
+  const selfHosted: SelfHostedEntry[] = [];
+  const selfGroupOfModel = new Map<string, number>();
   for (const profile of catalog.profiles) {
     if (!modelAllowed(profile.modelSlug)) continue;
     const model = catalog.models.get(profile.modelSlug);
@@ -191,57 +255,118 @@ export function buildCandidates(catalog: DecisionCatalog, context: EngineContext
       gpu.usdPerHour,
       { hoursPerMonth: context.hoursPerMonth, opsUsdPerMonth: context.opsCostUsdPerMonth },
     );
-    const { score, license, misses } = factsOf(model);
-    candidates.push({
-      tier: 'self-hosted',
-      model,
-      offering: null,
-      deployment: { profile, gpu, cost },
-      lowerBound: Number(cost.monthlyCostUsd),
-      score,
-      license,
-      misses,
-    });
+    let group = selfGroupOfModel.get(model.slug);
+    if (group === undefined) selfGroupOfModel.set(model.slug, (group = newGroup(model, 'self-hosted')));
+    const entry = entryCount + selfHosted.length;
+    entryGroup[entry] = group;
+    entryBound[entry] = Number(cost.monthlyCostUsd);
+    entries.push(entry);
+    selfHosted.push({ group, profile, gpu, cost });
+    optionCount++;
   }
-  return candidates;
+  return { catalog, workload, groups, entries, entryGroup, entryBound, offeringBound, selfHosted, optionCount, cheapestOfEntry: new Map() };
+}
+
+export function groupOf(set: CandidateSet, entry: number): Group {
+  return set.groups[set.entryGroup[entry]!]!;
+}
+
+/** The API offerings (catalog indexes) of an entry. */
+export function offeringsOf(set: CandidateSet, entry: number): number[] {
+  const { entryStart, entryOfferings } = set.catalog;
+  return entry < entryStart.length - 1 ? [...entryOfferings.subarray(entryStart[entry]!, entryStart[entry + 1]!)] : [];
+}
+
+/** How many offerings or deployments an entry stands for. */
+export function optionsIn(set: CandidateSet, entry: number): number {
+  const { entryStart } = set.catalog;
+  return entry < entryStart.length - 1 ? entryStart[entry + 1]! - entryStart[entry]! : 1;
+}
+
+/** An option as an object (see Candidate.id). */
+export function candidateOf(set: CandidateSet, id: number): Candidate {
+  const entry = id >= 0 ? set.catalog.columns.entry[id]! : set.catalog.entryStart.length - 1 + (-1 - id);
+  const group = groupOf(set, entry);
+  const deployment = id < 0 ? set.selfHosted[-1 - id]! : null;
+  return {
+    id,
+    tier: group.tier,
+    model: group.model,
+    offering: deployment ? null : set.catalog.offerings[id]!,
+    deployment: deployment && { profile: deployment.profile, gpu: deployment.gpu, cost: deployment.cost },
+    score: group.score,
+    license: group.license,
+    misses: group.misses,
+  };
+}
+
+/** The best option of an entry: its offerings by lower bound, priced exactly while one could still be cheaper. */
+function evaluateEntry(set: CandidateSet, entry: number, level: number, budgetUsd: string | undefined): Evaluated {
+  const { entryStart, entryOfferings } = set.catalog;
+  if (entry >= entryStart.length - 1) {
+    return evaluateExact(candidateOf(set, -1 - (entry - (entryStart.length - 1))), set.workload, level, budgetUsd);
+  }
+  // All offerings of an entry share a model, so a level: the cheapest is the best, whatever the level or budget.
+  const known = set.cheapestOfEntry.get(entry);
+  if (known) return evaluateExact(candidateOf(set, known.id), set.workload, level, budgetUsd, known);
+  const from = entryStart[entry]!;
+  const to = entryStart[entry + 1]!;
+  let first = entryOfferings[from]!;
+  for (let at = from + 1; at < to; at++) if (set.offeringBound[entryOfferings[at]!]! < set.offeringBound[first]!) first = entryOfferings[at]!;
+  let best = evaluateExact(candidateOf(set, first), set.workload, level, budgetUsd);
+  for (let at = from; at < to; at++) {
+    const offering = entryOfferings[at]!;
+    if (offering === first || set.offeringBound[offering]! >= best.cost) continue;
+    const other = evaluateExact(candidateOf(set, offering), set.workload, level, budgetUsd);
+    if (compareEvaluated(other, best) < 0) best = other;
+  }
+  set.cheapestOfEntry.set(entry, { id: best.candidate.id, api: best.api, monthlyCostUsd: best.monthlyCostUsd });
+  return best;
+}
+
+/** The same candidates with groups of their own (their misses can then change without touching the original's). */
+export function withOwnGroups(set: CandidateSet): CandidateSet {
+  return { ...set, groups: set.groups.map((group) => ({ ...group })) };
 }
 
 /** With quality "best": options below the top score among those otherwise allowed miss the quality bar. */
-export function applyBestQuality(candidates: Candidate[], benchmark: string): ScoreFact | null {
-  let leader: Candidate | null = null;
+export function applyBestQuality(set: CandidateSet, entries: readonly number[], benchmark: string): ScoreFact | null {
+  const present = [...new Set(entries.map((entry) => groupOf(set, entry)))];
+  let leader: Group | null = null;
   let leaderAllowed = false;
-  for (const candidate of candidates) {
-    if (!candidate.score) continue;
-    const allowed = candidate.misses.length === 0;
-    if (!leader || (allowed && !leaderAllowed) || (allowed === leaderAllowed && candidate.score.value > leader.score!.value)) {
-      leader = candidate;
+  for (const group of present) {
+    if (!group.score) continue;
+    const allowed = group.misses.length === 0;
+    if (!leader || (allowed && !leaderAllowed) || (allowed === leaderAllowed && group.score.value > leader.score!.value)) {
+      leader = group;
       leaderAllowed = allowed;
     }
   }
   const top = leader?.score ?? null;
   if (top === null) return null;
-  const replaced = new Map<readonly Miss[], readonly Miss[]>();
-  for (const candidate of candidates) {
-    const { score } = candidate;
+  for (const group of present) {
+    const { score } = group;
     if (score !== null && score.value >= top.value) continue;
-    let misses = replaced.get(candidate.misses);
-    if (!misses) {
-      const reason =
-        score === null
-          ? `no ${benchmark} score on record; the best available is ${top.score} (${leader!.model.name})`
-          : `${benchmark} ${score.score} is below the best available, ${top.score} (${leader!.model.name})`;
-      misses = [...candidate.misses, { constraint: 'quality', reason }];
-      replaced.set(candidate.misses, misses);
-    }
-    candidate.misses = misses;
+    const reason =
+      score === null
+        ? `no ${benchmark} score on record; the best available is ${top.score} (${leader!.model.name})`
+        : `${benchmark} ${score.score} is below the best available, ${top.score} (${leader!.model.name})`;
+    group.misses = [...group.misses, { constraint: 'quality', reason }];
   }
   return top;
 }
 
-export function evaluateExact(candidate: Candidate, workload: Workload, level: number, budgetUsd?: string): Evaluated {
+export function evaluateExact(
+  candidate: Candidate,
+  workload: Workload,
+  level: number,
+  budgetUsd?: string,
+  priced?: { api: ApiCost | null; monthlyCostUsd: string },
+): Evaluated {
   let api: ApiCost | null = null;
   let monthlyCostUsd: string;
-  if (candidate.deployment) monthlyCostUsd = candidate.deployment.cost.monthlyCostUsd;
+  if (priced) ({ api, monthlyCostUsd } = priced);
+  else if (candidate.deployment) monthlyCostUsd = candidate.deployment.cost.monthlyCostUsd;
   else {
     api = apiMonthlyCost(workload, candidate.offering!.lines);
     monthlyCostUsd = api.monthlyCostUsd;
@@ -255,7 +380,7 @@ export function evaluateExact(candidate: Candidate, workload: Workload, level: n
   return { candidate, level: finalLevel, misses, monthlyCostUsd, cost: Number(monthlyCostUsd), api };
 }
 
-/** Total order of evaluated options: level, cost, then tier, model, provider, offering or profile. */
+/** Total order of evaluated options: level, cost, higher score, documented profile, then tier, model, provider, id. */
 export function compareEvaluated(a: Evaluated, b: Evaluated): number {
   return (
     a.level - b.level ||
@@ -265,7 +390,7 @@ export function compareEvaluated(a: Evaluated, b: Evaluated): number {
     TIER_ORDER[a.candidate.tier] - TIER_ORDER[b.candidate.tier] ||
     a.candidate.model.slug.localeCompare(b.candidate.model.slug) ||
     providerOf(a.candidate).localeCompare(providerOf(b.candidate)) ||
-    (a.candidate.offering?.id ?? a.candidate.deployment!.profile.id) - (b.candidate.offering?.id ?? b.candidate.deployment!.profile.id)
+    a.candidate.id - b.candidate.id
   );
 }
 
@@ -278,33 +403,30 @@ function providerOf(candidate: Candidate): string {
   return candidate.offering?.providerSlug ?? candidate.deployment!.gpu.providerSlug;
 }
 
-/** One entry per provider and model (a provider may list a model under several ids: its cheapest counts), per deployment profile. */
-function dedupeKey(candidate: Candidate): string {
-  return candidate.offering ? `${candidate.offering.providerSlug}|${candidate.model.slug}` : `profile|${candidate.deployment!.profile.id}`;
-}
-
-/** The k best candidates by (level, exact cost), each evaluated exactly. */
+/** The k best entries by (level, exact cost), each priced exactly (its cheapest option). */
 export function rankCandidates(
-  candidates: readonly Candidate[],
-  workload: Workload,
+  set: CandidateSet,
+  entries: readonly number[],
   k: number,
-  levelOf: (candidate: Candidate) => number = () => 0,
+  levelOf: (group: Group) => number = () => 0,
   budgetUsd?: string,
 ): Evaluated[] {
-  return topK(candidates, {
+  const groupLevels = set.groups.map(levelOf);
+  const { entryGroup, entryBound } = set;
+  const levelOfEntry = (entry: number) => groupLevels[entryGroup[entry]!]!;
+  return topK(entries, {
     k,
-    level: levelOf,
-    lowerBound: (candidate) => candidate.lowerBound,
-    evaluate: (candidate) => evaluateExact(candidate, workload, levelOf(candidate), budgetUsd),
+    level: levelOfEntry,
+    lowerBound: (entry) => entryBound[entry]!,
+    evaluate: (entry) => evaluateEntry(set, entry, levelOfEntry(entry), budgetUsd),
     exactBound: (evaluated) => ({ level: evaluated.level, cost: evaluated.cost }),
     compare: compareEvaluated,
-    dedupeKey,
   });
 }
 
-/** The cheapest candidate, exactly (or null). */
-export function cheapest(candidates: readonly Candidate[], workload: Workload): Evaluated | null {
-  return rankCandidates(candidates, workload, 1)[0] ?? null;
+/** The cheapest option of these entries, exactly (or null). */
+export function cheapest(set: CandidateSet, entries: readonly number[]): Evaluated | null {
+  return rankCandidates(set, entries, 1)[0] ?? null;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -332,7 +454,11 @@ export function decide(catalog: DecisionCatalog, request: DecisionRequest, setti
     filters: settings.filters,
   };
   const benchmark = qualityBenchmark(request.quality);
-  const candidates = buildCandidates(catalog, context);
+  const set = buildCandidates(catalog, context);
+  const tierOf = (entry: number) => groupOf(set, entry).tier;
+  const inTier = (tier: Tier) => set.entries.filter((entry) => tierOf(entry) === tier);
+  const byTier = Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>;
+  for (const entry of set.entries) byTier[tierOf(entry)] += optionsIn(set, entry);
 
   const facts: DecisionFacts = {
     quality: request.quality === undefined ? 'none' : request.quality === 'best' ? 'best' : 'threshold',
@@ -347,7 +473,7 @@ export function decide(catalog: DecisionCatalog, request: DecisionRequest, setti
     requestsPerMonth: workload.requestsPerMonth,
     peakToAverage: workload.peakToAverage,
     opsCostUsdPerMonth,
-    selfHostedOptions: candidates.filter((candidate) => candidate.tier === 'self-hosted').length,
+    selfHostedOptions: byTier['self-hosted'],
     cheapestSelfHostedUsd: null,
     cheapestSelfHostedModel: null,
     cheapestSelfHostedReplicas: null,
@@ -358,30 +484,22 @@ export function decide(catalog: DecisionCatalog, request: DecisionRequest, setti
   // Requirements read only the caller's constraints, so they apply before anything is priced.
   const requirements = evaluateFramework(facts, FRAMEWORK_RULES.filter((rule) => rule.effect.kind === 'require'));
   const allowed = allowedTiers(requirements);
-  const tierMisses = new Map<string, Map<readonly Miss[], readonly Miss[]>>(TIERS.map((tier) => [tier, new Map()]));
-  for (const candidate of candidates) {
-    if (allowed.has(candidate.tier)) continue;
-    const memo = tierMisses.get(candidate.tier)!;
-    let misses = memo.get(candidate.misses);
-    if (!misses) {
-      const added = requirements
-        .filter((rule) => rule.effect.kind === 'require' && !rule.effect.tiers.includes(candidate.tier))
-        .map((rule) => ({ constraint: constraintOf(rule.id), reason: `${rule.message} (rule ${rule.id})` }));
-      misses = [...candidate.misses, ...added];
-      memo.set(candidate.misses, misses);
-    }
-    candidate.misses = misses;
+  for (const group of set.groups) {
+    if (allowed.has(group.tier)) continue;
+    const added = requirements
+      .filter((rule) => rule.effect.kind === 'require' && !rule.effect.tiers.includes(group.tier))
+      .map((rule) => ({ constraint: constraintOf(rule.id), reason: `${rule.message} (rule ${rule.id})` }));
+    group.misses = [...group.misses, ...added];
   }
-  if (request.quality === 'best') applyBestQuality(candidates, benchmark);
+  if (request.quality === 'best') applyBestQuality(set, set.entries, benchmark);
 
   // What the thresholds are read against.
-  const meetsQuality = (candidate: Candidate) => !candidate.misses.some((miss) => miss.constraint === 'quality');
-  const adequate = candidates.filter(meetsQuality);
-  const adequateApi = adequate.filter((candidate) => candidate.tier !== 'self-hosted');
-  const spend = cheapest(adequateApi.filter((candidate) => candidate.tier === 'closed-api'), workload) ?? cheapest(adequateApi, workload);
-  const cheapestApi = cheapest(adequateApi, workload);
-  const selfHosted = candidates.filter((candidate) => candidate.tier === 'self-hosted');
-  const cheapestSelf = cheapest(selfHosted.filter(meetsQuality), workload) ?? cheapest(selfHosted, workload);
+  const meetsQuality = (entry: number) => !groupOf(set, entry).misses.some((miss) => miss.constraint === 'quality');
+  const adequateApi = set.entries.filter((entry) => tierOf(entry) !== 'self-hosted' && meetsQuality(entry));
+  const spend = cheapest(set, adequateApi.filter((entry) => tierOf(entry) === 'closed-api')) ?? cheapest(set, adequateApi);
+  const cheapestApi = cheapest(set, adequateApi);
+  const selfHosted = inTier('self-hosted');
+  const cheapestSelf = cheapest(set, selfHosted.filter(meetsQuality)) ?? cheapest(set, selfHosted);
   Object.assign(facts, {
     apiSpendUsd: spend?.monthlyCostUsd ?? null,
     apiSpendModel: spend?.candidate.model.slug ?? null,
@@ -395,18 +513,10 @@ export function decide(catalog: DecisionCatalog, request: DecisionRequest, setti
 
   const rules = evaluateFramework(facts);
   const penalties = preferencePenalties(rules);
-  const levelOf = (candidate: Candidate) => candidate.misses.length * MISS_WEIGHT + penalties[candidate.tier];
+  const levelOf = (group: Group) => group.misses.length * MISS_WEIGHT + penalties[group.tier];
 
   // The top `limit` overall is within the union of each tier's top `limit`; the best of each tier always shows.
-  const perTier = TIERS.map((tier) =>
-    rankCandidates(
-      candidates.filter((candidate) => candidate.tier === tier),
-      workload,
-      request.limit,
-      levelOf,
-      request.budgetUsdPerMonth,
-    ),
-  );
+  const perTier = TIERS.map((tier) => rankCandidates(set, inTier(tier), request.limit, levelOf, request.budgetUsdPerMonth));
   const merged = perTier.flat().sort(compareEvaluated);
   const shown = merged.slice(0, request.limit);
   for (const tierBest of perTier) if (tierBest[0] && !shown.includes(tierBest[0])) shown.push(tierBest[0]);
@@ -414,13 +524,12 @@ export function decide(catalog: DecisionCatalog, request: DecisionRequest, setti
 
   const preferring = (tier: Tier) => rules.filter((rule) => rule.effect.kind === 'prefer' && rule.effect.tiers.includes(tier)).map((rule) => rule.id);
   const options = shown.map((evaluated, index) => presentOption(evaluated, index + 1, preferring(evaluated.candidate.tier)));
-  const byTier = Object.fromEntries(TIERS.map((tier) => [tier, candidates.filter((candidate) => candidate.tier === tier).length])) as Record<Tier, number>;
 
   return {
     workload,
     prices: { asOf: catalog.prices.asOf, source: catalog.prices.source, at: catalog.prices.at },
     settings: { hoursPerMonth: settings.hoursPerMonth, opsCostUsdPerMonth, qualityBenchmark: benchmark },
-    optionsConsidered: { total: candidates.length, byTier },
+    optionsConsidered: { total: set.optionCount, byTier },
     options,
     recommendation: options.length === 0 ? null : recommend(shown[0]!, options[0]!, rules, spend, penalties),
     rules,

@@ -44,15 +44,15 @@ const share = (field: string) =>
     .max(1, { error: `${field} must be between 0 and 1` });
 
 export const workloadSchema = z.strictObject({
-  requestsPerMonth,
-  inputTokensPerRequest: tokens('inputTokensPerRequest'),
-  outputTokensPerRequest: tokens('outputTokensPerRequest'),
+  requestsPerMonth: requestsPerMonth.describe('API calls a month (the article: 10,000,000)'),
+  inputTokensPerRequest: tokens('inputTokensPerRequest').describe('input tokens per call (the article: 500)'),
+  outputTokensPerRequest: tokens('outputTokensPerRequest').describe('output tokens per call (the article: 500)'),
   /** Peak request rate over the average: self-hosting is sized for the peak. */
-  peakToAverage: peakToAverage.default(1),
+  peakToAverage: peakToAverage.default(1).describe('peak request rate / average: self-hosting is sized for the peak'),
   /** Share of input tokens served from the provider's prompt cache. */
-  cachedInputShare: share('cachedInputShare').default(0),
+  cachedInputShare: share('cachedInputShare').default(0).describe("share of input tokens served from the provider's prompt cache (0..1)"),
   /** Share of requests sent through a batch API. */
-  batchShare: share('batchShare').default(0),
+  batchShare: share('batchShare').default(0).describe('share of calls sent through a batch API (0..1)'),
 });
 
 /** A workload with its defaults applied. */
@@ -102,22 +102,22 @@ export const sensitivitySchema = z.enum(DATA_SENSITIVITIES, { error: `must be on
 export const decisionRequestSchema = z.strictObject({
   workload: workloadSchema,
   /** Absent: no quality bar (scores are still shown, on MMLU). */
-  quality: qualitySchema.optional(),
-  dataSensitivity: sensitivitySchema.default('internal'),
-  latencyCritical: z.boolean({ error: 'latencyCritical must be true or false' }).default(false),
-  needsFineTuning: z.boolean({ error: 'needsFineTuning must be true or false' }).default(false),
-  budgetUsdPerMonth: usdAmount('budgetUsdPerMonth').optional(),
+  quality: qualitySchema.optional().describe('"best" (top MMLU: closed API preferred) or {benchmark, minScore}; absent: no quality bar'),
+  dataSensitivity: sensitivitySchema.default('internal').describe('sensitive or regulated: self-hosted only'),
+  latencyCritical: z.boolean({ error: 'latencyCritical must be true or false' }).default(false).describe('prefer self-hosted (no network hop)'),
+  needsFineTuning: z.boolean({ error: 'needsFineTuning must be true or false' }).default(false).describe('fine-tuning control: open models only; the license is checked for fine-tuning'),
+  budgetUsdPerMonth: usdAmount('budgetUsdPerMonth').optional().describe('options costing more miss the budget'),
   /** Engineering time of running a self-hosted deployment; default from the config (DECISION_OPS_COST_USD_PER_MONTH). */
-  opsCostUsdPerMonth: usdAmount('opsCostUsdPerMonth').optional(),
-  use: useSchema,
-  only: selectionSchema.optional(),
-  exclude: selectionSchema.optional(),
+  opsCostUsdPerMonth: usdAmount('opsCostUsdPerMonth').optional().describe('engineering time of running a self-hosted deployment, USD a month (default: the service setting, 0)'),
+  use: useSchema.describe("what is done with the model: the license engine's use (commercial, monthlyActiveUsers, distributesWeights, fineTunes, outputsTrainOtherModels, productLicense, region)"),
+  only: selectionSchema.optional().describe('only these providers (API providers, GPU clouds) / models (slugs or aliases)'),
+  exclude: selectionSchema.optional().describe('leave out these providers / models'),
   /** Price the decision as on that day (end of day, UTC): prices, GPU prices and license versions then in force. */
-  pricesAsOf: isoDateSchema.optional(),
+  pricesAsOf: isoDateSchema.optional().describe('YYYY-MM-DD: price the decision as on that day (token and GPU prices, license versions)'),
   /** Only this source's prices (token and GPU prices), e.g. "article". */
-  priceSource: priceSourceSchema.optional(),
+  priceSource: priceSourceSchema.optional().describe('only this source\'s token and GPU prices, e.g. "article"'),
   /** How many ranked options to return (the best of each tier is always among them). */
-  limit: z.number({ error: 'limit must be a number' }).int().min(1).max(200).default(20),
+  limit: z.number({ error: 'limit must be a number' }).int().min(1).max(200).default(20).describe('ranked options returned (the best of each tier always is)'),
 });
 
 export type DecisionRequest = z.output<typeof decisionRequestSchema>;

@@ -34,8 +34,10 @@ export class LicenseCheckService {
       model = { slug: found.slug, name: found.name };
       licenseId = found.licenseId;
     }
+    // Case-insensitive, exact: lower() equality, never a LIKE pattern.
+    const [canonical] = await this.prisma.$queryRaw<{ id: string }[]>`SELECT id FROM license WHERE lower(id) = lower(${licenseId!}) LIMIT 1`;
     const license = await this.prisma.license.findFirst({
-      where: { id: { equals: licenseId!, mode: 'insensitive' } },
+      where: { id: canonical?.id ?? licenseId! },
       include: { versions: { orderBy: [{ effectiveFrom: 'desc' }, { id: 'desc' }], take: 1 } },
     });
     const version = license?.versions[0];

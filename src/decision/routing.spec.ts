@@ -41,7 +41,7 @@ describe('route', () => {
   });
 
   it('a sensitive class never falls back to an API', () => {
-    const noSelfHost = route({ ...fakeCatalog(), profiles: [] }, routeRequestSchema.parse({ classes: [{ name: 'pii', requestsPerMonth: 10, tokensPerRequest: 10, sensitivity: 'regulated' }] }), SETTINGS);
+    const noSelfHost = route(fakeCatalog(undefined, { profiles: [] }), routeRequestSchema.parse({ classes: [{ name: 'pii', requestsPerMonth: 10, tokensPerRequest: 10, sensitivity: 'regulated' }] }), SETTINGS);
     expect(noSelfHost.classes[0]).toMatchObject({ tier: null, option: null, skippedRules: [{ id: 'sensitive-to-self-hosted' }] });
     expect(noSelfHost.unrouted).toEqual(['pii']);
   });

@@ -8,12 +8,15 @@
 import { type Decimal } from 'decimal.js';
 
 import { formatDecimal, Money, toMoney } from '../common/money.js';
-import type { DecisionCatalog } from './decision-catalog.js';
+import { apiCostLowerBound, type DecisionCatalog, type TokenMix, tokenMix } from './decision-catalog.js';
 import {
   applyBestQuality,
   buildCandidates,
-  type Candidate,
+  candidateOf,
   cheapest,
+  evaluateExact,
+  groupOf,
+  offeringsOf,
   DEFAULT_BENCHMARK,
   type EngineContext,
   type Evaluated,
@@ -22,12 +25,14 @@ import {
   qualityBenchmark,
   selfHostBreakdown,
   validateUse,
+  withOwnGroups,
 } from './decision-engine.js';
 import { TIERS, type Tier } from './decision-rules.js';
 import type { Complexity, QualityInput, RouteRequest, TaskClass, WorkloadSpec } from './decision.schemas.js';
 import { apiMonthlyCost, selfHostMonthlyCost, type Workload } from './cost-model.js';
 import type { LicenseUse } from './license/license-check.js';
 import { ALWAYS, type Condition, displayFact, factsRead, fillFacts, holds } from './rule-conditions.js';
+import { topK } from './top-k.js';
 
 /** The quality bar of a class that gives none, by complexity. */
 export const ROUTE_QUALITY_BY_COMPLEXITY: Record<Complexity, QualityInput | undefined> = {
@@ -202,9 +207,10 @@ function routeClass(catalog: DecisionCatalog, task: TaskClass, use: LicenseUse, 
   for (const rule of ROUTE_RULES) {
     if (!holds(rule.when, facts)) continue;
     const tiers: readonly Tier[] = rule.tiers;
-    const pool: Candidate[] = all.filter((candidate) => tiers.includes(candidate.tier)).map((candidate) => ({ ...candidate }));
-    if (quality === 'best' || rule.pick === 'best') applyBestQuality(pool, benchmark);
-    const chosen = cheapest(pool.filter((candidate) => candidate.misses.length === 0), workload);
+    const set = withOwnGroups(all);
+    const pool = set.entries.filter((entry) => tiers.includes(groupOf(set, entry).tier));
+    if (quality === 'best' || rule.pick === 'best') applyBestQuality(set, pool, benchmark);
+    const chosen = cheapest(set, pool.filter((entry) => groupOf(set, entry).misses.length === 0));
     if (chosen) return { task, workload, quality, rule, facts, skipped, chosen };
     const reason = pool.length === 0 ? `no ${tiers.join('/')} option in the catalog` : `no ${tiers.join('/')} option meets the quality bar and the license`;
     skipped.push({ id: rule.id, reason });
@@ -340,23 +346,39 @@ export function route(catalog: DecisionCatalog, request: RouteRequest, settings:
 function frontierModel(catalog: DecisionCatalog, routed: readonly Routed[], use: LicenseUse, settings: RouteSettings, opsCostUsdPerMonth: string): Evaluated | null {
   const first = routed.find((entry) => entry.chosen) ?? routed[0];
   if (!first) return null;
-  const closed = buildCandidates(catalog, {
+  const set = buildCandidates(catalog, {
     workload: first.workload,
     quality: undefined,
     use,
     hoursPerMonth: settings.hoursPerMonth,
     opsCostUsdPerMonth,
     filters: settings.filters,
-  }).filter((candidate) => candidate.tier === 'closed-api' && candidate.misses.length === 0 && candidate.score !== null);
+  });
+  const closed = set.entries.filter((entry) => {
+    const group = groupOf(set, entry);
+    return group.tier === 'closed-api' && group.misses.length === 0 && group.score !== null;
+  });
   if (closed.length === 0) return null;
-  const top = Math.max(...closed.map((candidate) => candidate.score!.value));
-  const leaders = closed.filter((candidate) => candidate.score!.value === top);
-  // The combined workload prices the same as the classes one by one only without long-context tiers, so sum per class.
-  let best: { evaluated: Evaluated; total: Decimal } | null = null;
-  for (const candidate of leaders) {
-    let sum: Decimal = new Money(0);
-    for (const entry of routed) sum = sum.add(toMoney(apiMonthlyCost(entry.workload, candidate.offering!.lines).monthlyCostUsd));
-    if (!best || sum.lt(best.total)) best = { evaluated: cheapest([candidate], first.workload)!, total: sum };
-  }
-  return best?.evaluated ?? null;
+  const top = Math.max(...closed.map((entry) => groupOf(set, entry).score!.value));
+  const leaders = closed.filter((entry) => groupOf(set, entry).score!.value === top).flatMap((entry) => offeringsOf(set, entry));
+  // Priced class by class (long-context tiers depend on each class's request size), summed; the leader offering that costs least.
+  const mixes = routed.map((entry) => tokenMix(entry.workload));
+  const mix = (Object.keys(mixes[0]!) as (keyof TokenMix)[]).reduce(
+    (sum, key) => ({ ...sum, [key]: mixes.reduce((acc, one) => acc + one[key], 0) }),
+    {} as TokenMix,
+  );
+  const [best] = topK(leaders, {
+    k: 1,
+    level: () => 0,
+    lowerBound: (id) => apiCostLowerBound(mix, catalog.columns, id),
+    evaluate: (id) => {
+      const candidate = candidateOf(set, id);
+      let total: Decimal = new Money(0);
+      for (const entry of routed) total = total.add(toMoney(apiMonthlyCost(entry.workload, candidate.offering!.lines).monthlyCostUsd));
+      return { candidate, total };
+    },
+    exactBound: (entry) => ({ level: 0, cost: entry.total.toNumber() }),
+    compare: (a, b) => a.total.comparedTo(b.total) || a.candidate.id - b.candidate.id,
+  });
+  return best ? evaluateExact(best.candidate, first.workload, 0) : null;
 }

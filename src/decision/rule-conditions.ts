@@ -64,10 +64,12 @@ export function fillFacts(template: string, facts: Facts): string {
   });
 }
 
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
+
 /** Numbers and decimal strings grouped by thousands ("100,000", "6,260.5"), null as "n/a". */
 export function displayFact(value: FactValue): string {
   if (value === null) return 'n/a';
-  if (typeof value === 'number') return new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 }).format(value);
+  if (typeof value === 'number') return NUMBER_FORMAT.format(value);
   if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) {
     const [whole, fraction] = value.split('.');
     return whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (fraction ? `.${fraction}` : '');

@@ -24,7 +24,7 @@ export interface TopKOptions<T, E> {
   /** Total order of evaluated items (ties broken deterministically). */
   compare: (a: E, b: E) => number;
   /** Items with the same key stand for one entry: only the best of them is kept (and others are skipped unevaluated when they cannot beat it). */
-  dedupeKey?: (item: T) => string;
+  dedupeKey?: (item: T) => string | number;
 }
 
 /** The best k entries in `compare` order. */
@@ -63,7 +63,7 @@ export function topK<T, E>(items: readonly T[], options: TopKOptions<T, E>): E[]
   const notBelow = (index: number, exact: Bound) => !(levels[index]! < exact.level || (levels[index] === exact.level && costs[index]! < exact.cost));
 
   const best: E[] = [];
-  const byKey = new Map<string, E>();
+  const byKey = new Map<string | number, E>();
   while (size > 0) {
     const next = heap[0]!;
     if (best.length >= k && beyond(next, options.exactBound(best[k - 1]!))) break;

@@ -15,7 +15,12 @@ const licenseListQuerySchema = z
   })
   .strict();
 
-const licenseIdSchema = z.string().min(1).max(100);
+/** The characters license ids use (SPDX ids, LicenseRef-..., our own ids); anything else is a 400. */
+const licenseIdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9.+-]*$/, 'a license id such as Apache-2.0 or llama-3.3');
 
 type LicenseListItem = Awaited<ReturnType<LicensesService['list']>>['items'][number];
 

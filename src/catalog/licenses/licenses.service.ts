@@ -8,6 +8,12 @@ import { presentLicenseSummary, presentLicenseVersion } from './license.presente
 export class LicensesService {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** License ids match case-insensitively ("apache-2.0" finds Apache-2.0); an exact comparison, never a LIKE pattern. */
+  private async canonicalId(id: string): Promise<string> {
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`SELECT id FROM license WHERE lower(id) = lower(${id}) ORDER BY id = ${id} DESC LIMIT 1`;
+    return rows[0]?.id ?? id;
+  }
+
   async list(query: { commercialUse?: 'allowed' | 'conditional' | 'forbidden'; category?: string }) {
     const rows = await this.prisma.license.findMany({
       where: {
@@ -23,7 +29,7 @@ export class LicensesService {
   /** Every version of a license, oldest first: which terms were in force from when, and who recorded them. */
   async versions(id: string) {
     const license = await this.prisma.license.findFirst({
-      where: { id: { equals: id, mode: 'insensitive' } },
+      where: { id: await this.canonicalId(id) },
       include: { versions: { orderBy: [{ effectiveFrom: 'asc' }, { id: 'asc' }] } },
     });
     if (!license) throw new ResourceNotFoundException('license', 'id', id);
@@ -33,7 +39,7 @@ export class LicensesService {
   /** A license with its newest terms (each with the clause it rests on) and every version. */
   async get(id: string) {
     const license = await this.prisma.license.findFirst({
-      where: { id: { equals: id, mode: 'insensitive' } },
+      where: { id: await this.canonicalId(id) },
       include: {
         versions: { orderBy: [{ effectiveFrom: 'desc' }, { id: 'desc' }] },
         models: { select: { slug: true, name: true }, orderBy: { slug: 'asc' } },
