@@ -152,8 +152,11 @@ describe('dashboard (Chromium, seed catalog)', () => {
     await page.press('input[name=mmlu]', 'Enter');
     const strong = await gql(`{ models(filter: { scores: [{ benchmark: "mmlu", min: "88" }] }, first: 100) { nodes { slug mmlu: score(benchmark: "mmlu") } } }`);
     await poll(() => rowsOf(page).count()).toBe(strong.models.nodes.length);
-    const scores = await page.locator('table.models-table tbody td[data-label="MMLU %"]').allTextContents();
-    expect(scores.every((score) => Number(score) >= 88)).toBe(true);
+    // The row count can match while an earlier render is still on screen: wait for the filtered rows.
+    await poll(async () => {
+      const scores = await page.locator('table.models-table tbody td[data-label="MMLU %"]').allTextContents();
+      return scores.length > 0 && scores.every((score) => Number(score) >= 88);
+    }).toBe(true);
 
     // Paging with the cursor.
     await page.click('button:has-text("Clear")');
