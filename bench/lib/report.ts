@@ -123,10 +123,9 @@ export function tableRows(report: BenchReport): string[][] {
   return rows;
 }
 
-/** Load average above half the cores at either end of the run. */
+/** Load average above half the cores before the run (at the end it includes the run's own load). */
 export function busy(report: BenchReport): boolean {
-  const { start, end } = report.machine.loadAverage;
-  return Math.max(start, end) > report.machine.cpus * 0.5;
+  return report.machine.loadAverage.start > report.machine.cpus * 0.5;
 }
 
 export function printTable(report: BenchReport): string {
@@ -139,7 +138,7 @@ export function printTable(report: BenchReport): string {
     out.push('* slow case: one request per connection, timed, instead of a fixed-duration run');
   }
   if (report.cases.some((c) => c.ours?.sequential || c.baseline?.sequential)) {
-    out.push('† too slow to load: 3 requests one after another (1 connection), p99 = the slowest');
+    out.push('† too slow to load: 3 requests one after another (1 past 30 s each) on 1 connection, p99 = the slowest');
   }
   out.push('');
   out.push(ingestLine(report.ingest));
@@ -246,7 +245,7 @@ export function markdownSection(report: BenchReport): string {
     '',
     `Machine: ${report.machine.cpus} cores (${report.machine.cpuModel}), ${report.machine.memoryGb} GiB, ` +
       `Node ${report.machine.node}, PostgreSQL ${report.machine.postgres}, ${report.machine.platform}. Commit \`${report.commit}\`. ` +
-      `Load average ${report.machine.loadAverage.start} before, ${report.machine.loadAverage.end} after${busy(report) ? ' (**the machine was busy with other work: the numbers are noisy**)' : ''}.`,
+      `Load average ${report.machine.loadAverage.start} before, ${report.machine.loadAverage.end} after (the run's own load included)${busy(report) ? ' (**the machine was busy with other work: the numbers are noisy**)' : ''}.`,
     `Catalog: ${fmt(c.counts.model)} models, ${fmt(c.counts.provider)} providers, ${fmt(c.counts.offering)} offerings, ` +
       `${fmt(c.counts.price_point)} price points (seed ${String(c.options.seed)}). ` +
       `${report.settings.connections} connections, ${report.settings.durationSeconds} s per case after ${report.settings.warmupSeconds} s warm-up.`,
@@ -259,7 +258,7 @@ export function markdownSection(report: BenchReport): string {
       ? ['\\* slow case: one request per connection (all at once), timed, instead of a fixed-duration run.', '']
       : []),
     ...(report.cases.some((c) => c.ours?.sequential || c.baseline?.sequential)
-      ? ['† too slow to load: 3 requests one after another on 1 connection (p99 = the slowest).', '']
+      ? ['† too slow to load: 3 requests one after another (1 when one takes over 30 s) on 1 connection (p99 = the slowest).', '']
       : []),
     `- ${ingestLine(report.ingest)}`,
     `- Service RSS: ${report.service.idleRssMb} MB idle, ${report.service.maxRssMb} MB max under load.`,

@@ -17,4 +17,7 @@ export const decimalStringSchema = z
   .trim()
   .regex(/^\d{1,12}(\.\d{1,12})?$/, 'expected a non-negative decimal such as 0.8');
 
-export const isoDateSchema = z.iso.date('expected a date as YYYY-MM-DD');
+/** A calendar day. Year 0000 passes the ISO pattern but PostgreSQL has no year 0 (it was a 500). */
+export const isoDateSchema = z.iso
+  .date('expected a date as YYYY-MM-DD')
+  .refine((value) => !value.startsWith('0000-'), 'expected a date as YYYY-MM-DD, from year 0001');

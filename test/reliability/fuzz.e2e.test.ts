@@ -142,7 +142,7 @@ const NUMBER_LIKE = [
 const TYPE_CONFUSION = ['true', 'false', 'null', 'undefined', '[]', '{}', '[object Object]', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', ' ', '\t', '\n', ',', ',,,', ':', '-', '--', 'score:', 'score:-', '-score:'];
 
 const DATE_LIKE = [
-  '2026-02-30', '2026-02-29', '2024-02-29', '0000-01-01', '0001-01-01', '9999-12-31', '10000-01-01', '-000001-01-01', '+275760-09-13',
+  '2026-02-30', '2026-02-29', '2024-02-29', '0000-01-01', '0000-02-29', '0001-01-01', '9999-12-31', '10000-01-01', '-000001-01-01', '+275760-09-13',
   '2026-1-1', '2026-01-01T25:00:00Z', '2026-01-01T00:00:00+99:00', '2026-01-01T00:00:00.000000000000Z', '2026-01-01T00:00:00',
   '1970-01-01', '1969-12-31T23:59:59.999Z', '2026-13-01', '2026-00-10', '20260101', 'today', 'now', '2026-01-01 00:00:00',
 ];
@@ -728,7 +728,7 @@ async function check(request: RawRequest, violation: (res: RawResponse) => strin
   const headBytes = Buffer.byteLength(request.path) + JSON.stringify(request.headers ?? {}).length;
   if (headBytes > 15_000 && [400, 414, 431].includes(res.status)) return res;
   const problem = violation(res);
-  if (problem && process.env.FUZZ_COLLECT) { collected.push(`${head}\n  -> ${problem}`); console.log('FULLBODY', request.path, String(request.body)); }
+  if (problem && process.env.FUZZ_COLLECT) collected.push(`${head}\n  -> ${problem}`);
   else if (problem) throw new Error(`${head}\n  -> ${problem}`);
   return res;
 }
@@ -946,6 +946,26 @@ describe('NUL characters (U+0000): found by this fuzzer', () => {
   }
 });
 
+describe('year 0000: found by this fuzzer (FUZZ_RUNS=long)', () => {
+  // z.iso.date() accepts 0000-MM-DD; PostgreSQL has no year 0. Failing input: POST /v1/decision
+  // {"workload": {...}, "pricesAsOf": "0000-02-29", ...} -> 500. Fixed in isoDateSchema (list-query.ts).
+  it('POST /v1/decision with pricesAsOf 0000-02-29 -> 400 naming pricesAsOf', async () => {
+    const body = { workload: { requestsPerMonth: 1, inputTokensPerRequest: 500, outputTokensPerRequest: 500 }, pricesAsOf: '0000-02-29' };
+    const res = await check({ method: 'POST', path: '/v1/decision', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, restViolation);
+    expect(res.status).toBe(400);
+    expect((res.json as { message: string }).message).toMatch(/pricesAsOf: expected a date/);
+  });
+
+  it.each(['/v1/compare?models=gpt-4o&pricesAsOf=0000-01-01', '/v1/prices/at?date=0000-01-01'])('GET %s -> 400', async (path) => {
+    expect((await check({ method: 'GET', path }, restViolation)).status).toBe(400);
+  });
+
+  it('year 0001 is still a date', async () => {
+    const body = { workload: { requestsPerMonth: 1, inputTokensPerRequest: 500, outputTokensPerRequest: 500 }, pricesAsOf: '0001-01-01' };
+    expect((await check({ method: 'POST', path: '/v1/decision', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }, restViolation)).status).toBe(200);
+  });
+});
+
 describe('LIKE wildcards in license ids: found by this fuzzer', () => {
   // The license lookups are case-insensitive through Prisma's `mode: 'insensitive'`, i.e. ILIKE with
   // the caller's text as the pattern. Failing input: GET /v1/licenses/%25_%25%5C ("%_%\\") -> 500
@@ -965,7 +985,9 @@ describe('LIKE wildcards in license ids: found by this fuzzer', () => {
     }
   });
 
-  // Was a bug: the license lookup used ILIKE, so "%" answered llama-2's verdict. Now an exact lower(id) match.
+  // POST /v1/license-check (and GraphQL licenseCheck) looked the license up the same way: {"license":
+  // "%"} answered 200 with the verdict of llama-2, {"license": "mi_"} the verdict of MIT. Fixed while
+  // this suite was being written, outside it (license-check.service.ts now compares lower(id)).
   for (const license of ['%', 'mi_']) {
     it(`POST /v1/license-check {"license": "${license}"} is not answered with another license's verdict`, async () => {
       const res = await check({ method: 'POST', path: '/v1/license-check', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ license }) }, restViolation);

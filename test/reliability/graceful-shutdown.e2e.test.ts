@@ -4,11 +4,14 @@
  *
  * Requests are made slow by holding a lock on a table they read, from another connection (server
  * mode: in embedded mode that connection would share PGlite's single session, so nothing would
- * wait), or by being expensive (a large GraphQL query: both modes).
+ * wait), or by a delay put into the service they call, which also says when the request is inside
+ * the app (both modes).
  */
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 
+import { CreatorsService } from '../../src/catalog/creators/creators.service.js';
+import { ModelsRepository } from '../../src/catalog/models/models.repository.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { listen, rawRequest, sleep, waitFor, type RawResponse } from './reliability-support.js';
 
@@ -92,14 +95,41 @@ describe('app.close() with a request in flight', () => {
     expect((res.json as { slug: string }).slug).toBe('gpt-4o');
   });
 
-  it('a large GraphQL query in flight still gets its 200', { timeout: 60_000 }, async () => {
+  /** Makes `method` of a provider signal when a request reaches it, then take 800 ms more. */
+  function slowDown<T extends object, K extends keyof T>(target: T, method: K): Promise<void> {
+    let entered!: () => void;
+    const reached = new Promise<void>((resolve) => (entered = resolve));
+    const original = (target[method] as (...args: unknown[]) => Promise<unknown>).bind(target);
+    (target as Record<K, unknown>)[method] = async (...args: unknown[]) => {
+      entered();
+      await sleep(800);
+      return original(...args);
+    };
+    return reached;
+  }
+
+  it('a REST read that is inside its service when close() starts still gets its 200', { timeout: 60_000 }, async () => {
     t = await startTestApp();
     const port = await listen(t.app);
-    // As large as the cost limit (5,000) lets through.
+    const reached = slowDown(t.app.get(CreatorsService), 'list');
+    const inFlight = rawRequest(port, { method: 'GET', path: '/v1/creators', timeoutMs: 20_000 });
+    await reached;
+    const closing = t.app.close();
+    const res = await inFlight;
+    await closing;
+    expect(res.status, res.text).toBe(200);
+    expect((res.json as { items: unknown[] }).items.length).toBeGreaterThan(0);
+  });
+
+  it('a GraphQL query over many models that is inside its resolver when close() starts still gets its 200', { timeout: 60_000 }, async () => {
+    t = await startTestApp();
+    const port = await listen(t.app);
+    const reached = slowDown(t.app.get(ModelsRepository), 'list');
+    // As large as the cost limit (5,000) lets through; the rest of the work comes after the delay.
     const query = `{ models(first: 50, filter: { status: "all" }) { nodes { slug name aliases license { id terms }
         benchmarkResults { score setting source } offerings(status: "all") { providerModelId currentPrices { usd unit component } } cheapestOffering { input output } } } }`;
     const inFlight = rawRequest(port, { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), timeoutMs: 30_000 });
-    await sleep(30); // the request has reached the server and is being worked on
+    await reached;
     const closing = t.app.close();
     const res = await inFlight;
     await closing;

@@ -104,9 +104,10 @@ describe('default settings: headers, body limit, CORS, keys', () => {
     expectJsonError(await t.http.post(path).set('x-api-key', expired.key).send({}), 401);
 
     // A key that expires while cached is refused from then on.
-    const shortLived = await keys.create('security short-lived', ['admin'], new Date(Date.now() + 1_500));
+    const expiresAt = new Date(Date.now() + 5_000);
+    const shortLived = await keys.create('security short-lived', ['admin'], expiresAt);
     expectJsonError(await t.http.post(path).set('x-api-key', shortLived.key).send({}), 404);
-    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt.getTime() - Date.now()) + 100));
     expectJsonError(await t.http.post(path).set('x-api-key', shortLived.key).send({}), 401);
   });
 
@@ -255,5 +256,27 @@ describe('READ_REQUIRES_KEY=true', () => {
     expect((await t.http.get(url).set('x-api-key', readKey)).status).toBe(200);
     expect((await t.http.get(url).set('x-api-key', readKey)).headers['x-cache']).toBe('hit');
     expectJsonError(await t.http.get(url), 401);
+  });
+});
+
+describe('READ_REQUIRES_KEY=true with RATE_LIMIT_PER_MINUTE=3', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { READ_REQUIRES_KEY: 'true', RATE_LIMIT_PER_MINUTE: '3' } });
+  });
+  afterAll(() => t?.close());
+
+  // BUG, not fixed (src/app.factory.ts, outside this suite's remit): the read-key check is a root
+  // onRequest hook, and @fastify/rate-limit counts in route-level onRequest hooks, which run after
+  // it. A refused request (401) is answered before it is counted, so refusals are never limited:
+  // unlimited key guessing, and with a real key id (mlk_<id>_<guess>) every guess costs the server a
+  // 16 MiB scrypt. Failing input: 6 x GET /v1/creators without a key (or with a wrong key) -> 401 six
+  // times, never 429. Fix: register the rate limit with `hook: 'onRequest'` globally before the key
+  // check, or do the key check in a preHandler.
+  it.fails('refused requests count against the limit: the 4th anonymous request is a 429', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await t.http.get('/v1/creators').set('x-api-key', 'mlk_000000000000_aaaaaaaaaaaaaaaaaaaaaaaa')).status);
+    expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(statuses.slice(3)).toEqual([429, 429, 429]);
   });
 });
