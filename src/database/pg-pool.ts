@@ -1,4 +1,7 @@
+import { Logger } from '@nestjs/common';
 import pg from 'pg';
+
+const logger = new Logger('Database');
 
 /** Connection settings as separate fields (a connectionString would override `database`, see shadowDb). */
 export interface PgConnectionFields {
@@ -28,11 +31,16 @@ export function formatDatabaseUrl(fields: PgConnectionFields): string {
 }
 
 export function createPgPool(fields: PgConnectionFields, max: number): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     ...fields,
     max,
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
     application_name: 'model-ledger',
   });
+  // An idle connection the server closes (restart, failover, DROP DATABASE ... FORCE) is reported
+  // here; without a listener it would be an uncaught exception. The pool drops the client itself and
+  // the next query opens a new one.
+  pool.on('error', (error) => logger.warn(`idle database connection closed: ${error.message}`));
+  return pool;
 }

@@ -10,6 +10,7 @@ import { NoSchemaIntrospectionCustomRule, type GraphQLError, type ValidationCont
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { PricesModule } from '../prices/prices.module.js';
 import { CatalogLoadersFactory, type GraphQLContext } from './catalog-loaders.js';
+import { formatGraphqlErrors, noNulCharactersRule, checkVariables, refuseUnparsedDocuments } from './graphql-errors.js';
 import { DecimalScalar, JsonScalar } from './scalars.js';
 
 @Module({
@@ -33,6 +34,7 @@ export function graphqlValidationRules(config: AppConfig): ValidationRule[] {
     costLimitRule({ maxCost: config.GRAPHQL_MAX_COST, ...REPORT_AS_VALIDATION_ERROR }) as unknown as ValidationRule,
     maxAliasesRule({ n: config.GRAPHQL_MAX_ALIASES, ...REPORT_AS_VALIDATION_ERROR }) as unknown as ValidationRule,
     maxDirectivesRule({ n: 20, ...REPORT_AS_VALIDATION_ERROR }) as unknown as ValidationRule,
+    noNulCharactersRule,
   ];
   if (!config.GRAPHQL_INTROSPECTION) rules.push(NoSchemaIntrospectionCustomRule);
   return rules;
@@ -53,6 +55,8 @@ export function graphqlValidationRules(config: AppConfig): ValidationRule[] {
         jit: 1,
         context: (): GraphQLContext => ({ loaders: loaders.create() }),
         validationRules: graphqlValidationRules(config),
+        errorFormatter: formatGraphqlErrors as unknown as MercuriusDriverConfig['errorFormatter'],
+        hooks: { preValidation: refuseUnparsedDocuments, preExecution: checkVariables },
       }),
     }),
   ],
