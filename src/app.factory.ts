@@ -10,6 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppModule } from './app.module.js';
 import { presentedKey } from './auth/api-key.guard.js';
 import { ApiKeysService } from './auth/api-keys.service.js';
+import { RateLimitBuckets } from './auth/rate-limit-buckets.js';
 import { registerHttpCache } from './common/http-cache.js';
 import { buildOpenApiDocument } from './common/openapi/openapi.builder.js';
 import type { AppConfig } from './config/app-config.js';
@@ -79,13 +80,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       exposedHeaders: ['etag', 'x-request-id', 'x-next-cursor', 'retry-after'],
     });
   }
+  // Rate limits run first (route-level onRequest), before any handler: see RateLimitBuckets.
+  const keys = app.get(ApiKeysService);
+  const buckets = new RateLimitBuckets(keys);
   await app.register(rateLimit, {
-    // A presented key gets its own bucket (and a larger one); anonymous callers are counted per IP.
-    keyGenerator: (request: FastifyRequest) => {
-      const key = presentedKey(request);
-      return key ? `key:${key.slice(0, 16)}` : `ip:${request.ip}`;
-    },
-    max: (request: FastifyRequest) => (presentedKey(request) ? config.RATE_LIMIT_KEY_PER_MINUTE : config.RATE_LIMIT_PER_MINUTE),
+    keyGenerator: (request: FastifyRequest) => buckets.bucketOf(request),
+    max: (_request: FastifyRequest, bucket: string) => (RateLimitBuckets.isKeyBucket(bucket) ? config.RATE_LIMIT_KEY_PER_MINUTE : config.RATE_LIMIT_PER_MINUTE),
     timeWindow: 60_000,
     allowList: (request: FastifyRequest) => OPERATIONAL.test(request.url),
     errorResponseBuilder: (_request: FastifyRequest, context: { after: string; max: number }) =>
@@ -93,8 +93,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
 
   if (config.READ_REQUIRES_KEY) {
-    const keys = app.get(ApiKeysService);
-    fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    // A preHandler, so after the rate limit (refusals are counted too) and before the response cache.
+    fastify.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
       if (!READ_SURFACE.test(request.url) || request.url.startsWith('/v1/admin/')) return;
       const presented = presentedKey(request);
       const key = presented ? await keys.verify(presented) : null;

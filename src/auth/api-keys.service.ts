@@ -70,6 +70,15 @@ export class ApiKeysService {
     });
   }
 
+  /**
+   * The key if it was verified in the last minute, without touching the database: cheap enough to
+   * pick a rate-limit bucket before anything else runs. Not an authorization check.
+   */
+  recentlyVerified(presented: string): VerifiedKey | null {
+    const cached = this.verified.get(presented);
+    return cached && cached.until > Date.now() ? cached.key : null;
+  }
+
   /** The key's identity and scopes, or null when it is unknown, wrong, revoked or expired. */
   async verify(presented: string): Promise<VerifiedKey | null> {
     const match = /^mlk_([0-9a-f]{12})_([A-Za-z0-9_-]{20,64})$/.exec(presented);

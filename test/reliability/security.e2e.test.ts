@@ -184,20 +184,36 @@ describe('rate limit: RATE_LIMIT_PER_MINUTE=5, RATE_LIMIT_KEY_PER_MINUTE=8', () 
     expect(ninth.headers['retry-after']).toBeDefined();
   });
 
-  // BUG, not fixed (src/app.factory.ts, outside this suite's remit): the rate limit's keyGenerator
-  // buckets on the first 16 characters of whatever x-api-key / Bearer value is presented, without
-  // verifying it, and reads ignore an unverified key when READ_REQUIRES_KEY is off. So a client whose
-  // address is limited sends `x-api-key: <random>` and gets a fresh bucket of
-  // RATE_LIMIT_KEY_PER_MINUTE on every request: the per-IP limit is void. (With a real key id and a
-  // random secret each attempt also costs the server a 16 MiB scrypt, unlimited.) Failing input: after
-  // the 6th anonymous request got 429, GET /v1/creators with x-api-key "junk-<random>" answers 200
-  // ten times out of ten. Fix: count unverified keys in the address's bucket (verify the key in an
-  // onRequest hook first, or key the bucket on ip + key only once the key has been verified).
-  it.fails('rotating junk x-api-key values does not escape the per-address limit', async () => {
+  // Was a bug: the bucket was named after whatever x-api-key value was presented, unverified, so a
+  // client whose address was spent sent `x-api-key: junk-<random>` and got a fresh bucket each time.
+  // Now only a verified key has a bucket (src/auth/rate-limit-buckets.ts).
+  it('rotating junk x-api-key values does not escape the per-address limit', async () => {
     expect((await t.http.get('/v1/creators')).status).toBe(429);
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) statuses.push((await t.http.get('/v1/creators').set('x-api-key', `junk-${randomBytes(8).toString('hex')}`)).status);
-    expect(statuses).toContain(429);
+    expect(statuses).toEqual(Array(10).fill(429));
+  });
+
+  it('guessed secrets for a real key id are counted against the address, and checks stop after 10 failures a minute', async () => {
+    const keys = t.app.get(ApiKeysService);
+    const realId = readKey.split('_')[1]!;
+    const original = keys.verify.bind(keys);
+    let verifications = 0;
+    keys.verify = async (presented: string) => {
+      verifications++;
+      return original(presented);
+    };
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 15; i++) statuses.push((await t.http.get('/v1/creators').set('x-api-key', `mlk_${realId}_${randomBytes(18).toString('base64url')}`)).status);
+      expect(statuses).toEqual(Array(15).fill(429));
+      expect(verifications).toBeLessThanOrEqual(10);
+    } finally {
+      keys.verify = original;
+    }
+    // The real key, verified earlier, keeps its own bucket.
+    expect((await t.http.get('/v1/creators').set('x-api-key', readKey)).status).toBe(429); // its 8 are spent too
+    expect((await t.http.get('/v1/creators').set('x-api-key', readKey)).headers['x-ratelimit-limit']).toBe('8');
   });
 });
 
@@ -266,14 +282,9 @@ describe('READ_REQUIRES_KEY=true with RATE_LIMIT_PER_MINUTE=3', () => {
   });
   afterAll(() => t?.close());
 
-  // BUG, not fixed (src/app.factory.ts, outside this suite's remit): the read-key check is a root
-  // onRequest hook, and @fastify/rate-limit counts in route-level onRequest hooks, which run after
-  // it. A refused request (401) is answered before it is counted, so refusals are never limited:
-  // unlimited key guessing, and with a real key id (mlk_<id>_<guess>) every guess costs the server a
-  // 16 MiB scrypt. Failing input: 6 x GET /v1/creators without a key (or with a wrong key) -> 401 six
-  // times, never 429. Fix: register the rate limit with `hook: 'onRequest'` globally before the key
-  // check, or do the key check in a preHandler.
-  it.fails('refused requests count against the limit: the 4th anonymous request is a 429', async () => {
+  // Was a bug: the read-key check ran in a root onRequest hook, before the rate limit's route-level
+  // one, so refusals were never counted: unlimited key guessing. It is a preHandler now.
+  it('refused requests count against the limit: the 4th anonymous request is a 429', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await t.http.get('/v1/creators').set('x-api-key', 'mlk_000000000000_aaaaaaaaaaaaaaaaaaaaaaaa')).status);
     expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
