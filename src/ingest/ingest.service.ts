@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 
 import type { ParseResult, RawPayload } from '../../scrapers/scraper.types.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DATABASE_CONNECTION, type DatabaseConnection } from '../database/database-connection.js';
 import { writeModelMeta, writeSnapshot, type IngestCounts } from './catalog-writer.js';
+import { RunLiveness } from './run-liveness.js';
 
 export type RunTrigger = 'cli' | 'schedule' | 'admin';
 
@@ -48,25 +49,35 @@ const ZERO_COUNTS: IngestCounts = { seen: 0, added: 0, changed: 0, unchanged: 0,
  * transaction, or nothing does.
  */
 @Injectable()
-export class IngestService {
+export class IngestService implements OnApplicationShutdown {
   private readonly logger = new Logger('Ingest');
+  private readonly liveness: RunLiveness;
 
   constructor(
     @Inject(DATABASE_CONNECTION) private readonly connection: DatabaseConnection,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.liveness = new RunLiveness(connection);
+  }
 
-  /** Records a run that starts now; its payload and counts come later. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.liveness.close();
+  }
+
+  /** Records a run that starts now, owned by this process; its payload and counts come later. */
   async startRun(source: string, url: string | null, trigger: RunTrigger, asOf: Date | undefined, dryRun: boolean): Promise<number> {
+    await this.liveness.ensureHeld();
     const { rows } = await this.connection.pool.query<{ id: number }>(
-      `INSERT INTO scrape_run (source, url, as_of, trigger, dry_run, status) VALUES ($1, $2, $3, $4, $5, 'running') RETURNING id`,
-      [source, url, asOf ?? new Date(), trigger, dryRun],
+      `INSERT INTO scrape_run (source, url, as_of, trigger, dry_run, status, runner) VALUES ($1, $2, $3, $4, $5, 'running', $6) RETURNING id`,
+      [source, url, asOf ?? new Date(), trigger, dryRun, this.liveness.runner],
     );
+    this.liveness.track(rows[0]!.id);
     return rows[0]!.id;
   }
 
   /** Marks a run failed before any payload was read (fetch failed, source unknown...). */
   async failRun(runId: number, error: unknown): Promise<void> {
+    this.liveness.release(runId);
     await this.connection.pool.query(
       `UPDATE scrape_run SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status = 'running'`,
       [runId, errorMessage(error)],
@@ -104,12 +115,19 @@ export class IngestService {
       await client.query('BEGIN');
       const locked = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext('model-ledger:ingest:' || $1)) AS locked`, [request.source]);
       if (!locked.rows[0]!.locked) throw new RunInProgressError(request.source);
-      // Holding the source's lock, any other "running" run of it died with its process.
-      await client.query(
-        `UPDATE scrape_run SET status = 'failed', error = 'interrupted: the process running it stopped', finished_at = now()
-          WHERE source = $1 AND status = 'running' AND id <> $2`,
+      // Other "running" runs of the source whose process is gone will never finish: say so.
+      const running = await client.query<{ id: number; runner: string | null }>(
+        `SELECT id, runner FROM scrape_run WHERE source = $1 AND status = 'running' AND id <> $2`,
         [request.source, runId],
       );
+      const dead = await this.liveness.deadRuns(client, running.rows);
+      if (dead.length) {
+        await client.query(
+          `UPDATE scrape_run SET status = 'failed', error = 'interrupted: the process running it stopped', finished_at = now()
+            WHERE id = ANY($1::int[]) AND status = 'running'`,
+          [dead],
+        );
+      }
       // The run's as-of is the date its prices take effect (the source's own date when it gives one).
       await client.query(`UPDATE scrape_run SET as_of = $2 WHERE id = $1`, [runId, asOf]);
       counts = await writeSnapshot(
@@ -146,6 +164,7 @@ export class IngestService {
   }
 
   private async finishSucceeded(db: { query: DatabaseConnection['pool']['query'] }, runId: number, counts: IngestCounts, parsed: ParseResult) {
+    this.liveness.release(runId);
     await db.query(
       `UPDATE scrape_run SET status = 'succeeded', finished_at = now(), seen = $2, added = $3, changed = $4, unchanged = $5,
               unlisted = $6, discovered = $7, quarantined = $8, rejected = $9, rejections = $10
@@ -166,6 +185,7 @@ export class IngestService {
   }
 
   private async finishFailed(runId: number, dryRun: boolean, error: unknown, rejected: number, parsed?: ParseResult): Promise<IngestOutcome> {
+    this.liveness.release(runId);
     await this.connection.pool.query(
       `UPDATE scrape_run SET status = 'failed', finished_at = now(), error = $2, rejected = $3, rejections = $4 WHERE id = $1`,
       [runId, errorMessage(error), rejected, parsed ? JSON.stringify(parsed.rejected.slice(0, 1000)) : null],

@@ -137,9 +137,11 @@ describe.skipIf(!SERVER_MODE)('a scrape process killed mid-transaction (server m
     expect(killedRunId).toBeGreaterThan(0);
     const config = loadConfig({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '2', LOG_LEVEL: 'silent' });
     let connection: DatabaseConnection | undefined;
+    let ingest: IngestService | undefined;
     try {
       connection = await openDatabaseConnection(config, { migrate: false });
-      const runner = new ScrapeRunnerService(new IngestService(connection, config), config);
+      ingest = new IngestService(connection, config);
+      const runner = new ScrapeRunnerService(ingest, config);
       const outcome = await runner.run({ source: 'litellm', file, asOf: new Date(`${AS_OF}T00:00:00Z`), trigger: 'cli' });
       expect(outcome, JSON.stringify(outcome)).toMatchObject({ status: 'succeeded', error: null });
       expect(outcome.runId).toBeGreaterThan(killedRunId);
@@ -158,6 +160,7 @@ describe.skipIf(!SERVER_MODE)('a scrape process killed mid-transaction (server m
       ).toBe(0);
       expect(await count("SELECT count(*)::int AS n FROM scrape_run WHERE source = 'litellm' AND status = 'running'")).toBe(0);
     } finally {
+      await ingest?.onApplicationShutdown();
       await connection?.close();
     }
   });

@@ -49,11 +49,14 @@ runCli(async ({ config, connection }) => {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
   progress('connect');
-  const runner = new ScrapeRunnerService(new IngestService(connection, config), config);
-  const outcome = await runner.run(
-    { source: args.source, url: args.url, file: args.file, asOf: args.asOf ? new Date(`${args.asOf}T00:00:00Z`) : undefined, dryRun: args.dryRun, trigger: 'cli' },
-    (stage, detail) => progress(stage, detail),
-  );
+  const ingest = new IngestService(connection, config);
+  const runner = new ScrapeRunnerService(ingest, config);
+  const outcome = await runner
+    .run(
+      { source: args.source, url: args.url, file: args.file, asOf: args.asOf ? new Date(`${args.asOf}T00:00:00Z`) : undefined, dryRun: args.dryRun, trigger: 'cli' },
+      (stage, detail) => progress(stage, detail),
+    )
+    .finally(() => ingest.onApplicationShutdown());
   progress('done', `${((Date.now() - started) / 1000).toFixed(2)} s`);
   const rows: [string, string | number][] = [
     ['run', outcome.runId],
