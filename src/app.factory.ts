@@ -112,6 +112,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     prefixes: ['/v1/'],
     revision: () => revisions.current(),
     maxEntries: config.RESPONSE_CACHE_ENTRIES,
+    maxBytes: config.RESPONSE_CACHE_MAX_BYTES,
     ttlMs: config.RESPONSE_CACHE_TTL_MS,
     maxAgeSeconds: config.HTTP_MAX_AGE_SECONDS,
   });

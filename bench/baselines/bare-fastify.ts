@@ -16,12 +16,14 @@
  */
 import Fastify from 'fastify';
 import pg from 'pg';
+import { SERVER_SESSION_OPTIONS } from '../../src/database/pg-pool.js';
 
 const PRICE_SOURCE_PRIORITY = ['manual', 'provider-page', 'litellm', 'models.dev', 'openrouter', 'huggingface', 'seed', 'article'];
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('DATABASE_URL is required');
-const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), application_name: 'bench-bare-fastify' });
+// The service's session settings (JIT off), so the comparison is of the servers, not of JIT.
+const pool = new pg.Pool({ connectionString: databaseUrl, options: SERVER_SESSION_OPTIONS, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), application_name: 'bench-bare-fastify' });
 
 const SORTS: Record<string, { expr: string; type: string }> = {
   slug: { expr: 'm.slug', type: 'text' },

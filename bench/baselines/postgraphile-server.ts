@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import http from 'node:http';
 import path from 'node:path';
 import pg from 'pg';
+import { SERVER_SESSION_OPTIONS } from '../../src/database/pg-pool.js';
 
 /**
  * postgraphile@4 wants graphql 15; the project has graphql 16 at the root, so npm nests graphql 15
@@ -42,7 +43,8 @@ const { postgraphile } = await import('postgraphile');
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('DATABASE_URL is required');
-const pool = new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), application_name: 'bench-postgraphile' });
+// The service's session settings (JIT off), so the comparison is of the servers, not of JIT.
+const pool = new pg.Pool({ connectionString: databaseUrl, options: SERVER_SESSION_OPTIONS, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), application_name: 'bench-postgraphile' });
 const middleware = postgraphile(pool, 'public', {
   graphqlRoute: '/graphql',
   graphiql: false,

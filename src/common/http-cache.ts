@@ -12,6 +12,8 @@ export interface HttpCacheOptions {
   prefixes: string[];
   revision: () => Promise<string>;
   maxEntries: number;
+  /** Bound on the bodies kept, in bytes: entries are counted by size, not only by number. */
+  maxBytes: number;
   ttlMs: number;
   /** Cache-Control max-age for clients, in seconds. */
   maxAgeSeconds: number;
@@ -21,6 +23,7 @@ interface CacheEntry {
   revision: string;
   etag: string;
   body: string | Buffer;
+  bytes: number;
   contentType: string;
   storedAt: number;
 }
@@ -48,6 +51,14 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 
 export function registerHttpCache(fastify: FastifyInstance, options: HttpCacheOptions): void {
   const entries = new Map<string, CacheEntry>();
+  let cachedBytes = 0;
+  let newestRevision = '';
+  const remove = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    cachedBytes -= entry.bytes;
+  };
   const cacheControl = `public, max-age=${options.maxAgeSeconds}`;
 
   const keyOf = (request: FastifyRequest) => `${request.url}\u0000${request.headers.accept ?? ''}`;
@@ -63,6 +74,12 @@ export function registerHttpCache(fastify: FastifyInstance, options: HttpCacheOp
       revision = await options.revision();
     } catch {
       return; // the database is away: let the route answer (and fail) as it would
+    }
+    // A new revision makes every entry stale: free them now rather than one eviction at a time.
+    if (revision !== newestRevision) {
+      newestRevision = revision;
+      entries.clear();
+      cachedBytes = 0;
     }
     const key = keyOf(request);
     request.httpCache = { key, revision };
@@ -86,14 +103,21 @@ export function registerHttpCache(fastify: FastifyInstance, options: HttpCacheOp
       return matches(request.headers['if-none-match'], etag) ? (void reply.code(304), '') : payload;
     }
     void reply.header('etag', etag).header('cache-control', cacheControl).header('x-cache', 'miss');
-    entries.set(context.key, {
-      revision: context.revision,
-      etag,
-      body: payload,
-      contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
-      storedAt: Date.now(),
-    });
-    while (entries.size > options.maxEntries) entries.delete(entries.keys().next().value!);
+    const bytes = Buffer.byteLength(payload);
+    if (context.revision === newestRevision && bytes <= options.maxBytes) {
+      remove(context.key);
+      entries.set(context.key, {
+        revision: context.revision,
+        etag,
+        body: payload,
+        bytes,
+        contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+        storedAt: Date.now(),
+      });
+      cachedBytes += bytes;
+      // Least recently used first.
+      while (entries.size > options.maxEntries || cachedBytes > options.maxBytes) remove(entries.keys().next().value!);
+    }
     if (matches(request.headers['if-none-match'], etag)) {
       void reply.code(304);
       return '';

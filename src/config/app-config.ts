@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { decisionConfigSchema } from '../decision/decision.config.js';
+
 /** Every environment variable the service reads, parsed once at start. Nothing else reads process.env. */
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -50,6 +52,8 @@ export const appConfigSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   /** Responses kept in memory per instance (0 turns the response cache off). */
   RESPONSE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
+  /** Bound on the memory the cached responses take, per instance. */
+  RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().min(0).max(4 * 1024 ** 3).default(32 * 1024 ** 2),
   /** A cached response is recomputed after this long even if the catalog did not change. */
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /** Cache-Control max-age sent to clients on GET responses. */
@@ -93,6 +97,8 @@ export const appConfigSchema = z.object({
     .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$/, 'source names are lower-case words')).min(1))
     .default([...DEFAULT_SOURCE_PRIORITY]),
+  /** DECISION_HOURS_PER_MONTH (default 720) and DECISION_OPS_COST_USD_PER_MONTH (default 0): see decision.config.ts. */
+  ...decisionConfigSchema.shape,
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema> & {

@@ -2,7 +2,7 @@ import type pg from 'pg';
 
 import type { AppConfig } from '../config/app-config.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
-import { createPgPool, parseDatabaseUrl, type PgConnectionFields } from './pg-pool.js';
+import { createPgPool, parseDatabaseUrl, SERVER_SESSION_OPTIONS, type PgConnectionFields } from './pg-pool.js';
 import { applyMigrations } from './schema-engine.js';
 
 /** Injection token of the open DatabaseConnection. */
@@ -23,7 +23,7 @@ export async function openDatabaseConnection(
 ): Promise<DatabaseConnection> {
   if (config.DATABASE_URL) {
     const fields = parseDatabaseUrl(config.DATABASE_URL);
-    const pool = createPgPool(fields, config.DATABASE_POOL_SIZE);
+    const pool = createPgPool(fields, config.DATABASE_POOL_SIZE, SERVER_SESSION_OPTIONS);
     try {
       const appliedMigrations = options.migrate ? await applyMigrations(pool) : [];
       return { embedded: false, fields, pool, appliedMigrations, close: () => pool.end() };

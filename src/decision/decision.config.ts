@@ -9,9 +9,8 @@
  *   time, not just GPU cost"): a decision prices it with `opsCostUsdPerMonth`, or an operator sets a
  *   house default here; while it is 0 the framework's `ops-cost-not-counted` rule says so.
  *
- * The settings belong in src/config/app-config.ts (DECISION_HOURS_PER_MONTH,
- * DECISION_OPS_COST_USD_PER_MONTH). Until they are there, the config object does not carry them and
- * the defaults below apply; nothing here reads process.env.
+ * Both are part of the application config (src/config/app-config.ts spreads this schema), so a
+ * bad value stops the service at start with the variable named; nothing here reads process.env.
  */
 import { z } from 'zod';
 
