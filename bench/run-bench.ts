@@ -34,7 +34,7 @@ import {
   dropDatabase,
   readDatabaseMarker,
 } from '../seed/synthetic/synthetic-database.js';
-import { round, runLoad, type LoadSpec, type LoadStats } from './lib/load.js';
+import { round, runLoad, type LoadSpec, type LoadStats, type MixedRequest } from './lib/load.js';
 import {
   baseEnv,
   freePort,
@@ -59,6 +59,8 @@ const BARE = 'bare Fastify+pg';
 const POSTGRAPHILE = 'PostGraphile 4.14.1';
 const INDEX_DROPPED = 'same, index dropped';
 
+/** Cases with a latency goal: also measured with one client (see evaluateGoals). */
+const LATENCY_CASES = new Set<string>(['price-at-offering', 'price-at-provider', 'decision']);
 const CASE_IDS = ['model-hot', 'model-rotating', 'models-list', 'graphql-dashboard', 'price-at-offering', 'price-at-provider', 'decision', 'ingest'] as const;
 type CaseId = (typeof CASE_IDS)[number];
 
@@ -599,10 +601,74 @@ async function runIngest(settings: Settings): Promise<IngestResult> {
     };
     if (first.exitCode !== 0 || second.exitCode !== 0) result.output = `${first.output}\n---\n${second.output}`.slice(-4000);
     log(`ingest: ${result.firstImportSeconds} s (+${result.pointsWrittenFirst} points), re-import ${result.reimportSeconds} s (+${result.pointsWrittenReimport} points), exit ${result.exitCodes!.join('/')}`);
+    result.loadDuringScrape = await loadDuringScrape(settings, cli, env, formatDatabaseUrl(fields), count);
     return result;
   } finally {
     await pool.end();
     await dropDatabase(settings.serverUrl, clone);
+  }
+}
+
+/** REST and GraphQL reads a dashboard and a procurement tool would send, in turn. */
+const MIXED_READS: MixedRequest[] = [
+  { method: 'GET', path: '/v1/models?kind=open-weights&sort=-score:mmlu&limit=50' },
+  { method: 'GET', path: '/v1/models/llama-3-3-70b' },
+  { method: 'POST', path: '/graphql', body: JSON.stringify({ query: '{ models(first: 20) { nodes { slug name license { id } cheapestOffering { input output } } } }' }) },
+  { method: 'GET', path: '/v1/providers' },
+  { method: 'GET', path: '/v1/prices/at?date=2025-06-01&provider=openai' },
+  { method: 'POST', path: '/graphql', body: JSON.stringify({ query: '{ model(slug: "gpt-4o") { slug offerings { providerModelId currentPrices { component usd unit } } } }' }) },
+  { method: 'GET', path: '/v1/changes?since=2025-01-01&provider=openai' },
+  { method: 'GET', path: '/v1/licenses/llama-3.3' },
+];
+
+/**
+ * The reliability load test: MIXED_READS at 50 connections for 60 s (10 s in quick mode) against
+ * a service on the ingest copy, while a scrape run (the oldest LiteLLM snapshot, a backfill that
+ * writes) imports into the same database. Every answer should be a 2xx.
+ */
+async function loadDuringScrape(
+  settings: Settings,
+  cli: string,
+  env: Record<string, string>,
+  databaseUrl: string,
+  countPoints: () => Promise<number>,
+): Promise<NonNullable<IngestResult['loadDuringScrape']>> {
+  const dir = path.dirname(newestLitellmSnapshot()!);
+  const oldest = readdirSync(dir).filter((name) => /^\d{4}-\d{2}-\d{2}.*\.json$/.test(name)).sort()[0]!;
+  const durationSeconds = settings.quick ? 10 : 60;
+  const connections = 50;
+  const service = await startServer('service (load during scrape)', dist('src', 'main.js'), { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: '1000000' }, '/health/ready');
+  try {
+    const failing: string[] = [];
+    for (const request of MIXED_READS) {
+      const answer = await fetch(`${service.baseUrl}${request.path}`, { method: request.method, body: request.body, headers: request.body ? { 'content-type': 'application/json' } : {} });
+      const text = await answer.text();
+      if (!answer.ok || text.includes('"errors"')) failing.push(`${request.method} ${request.path}: ${answer.status} ${text.slice(0, 120)}`);
+    }
+    log(`load during scrape: ${connections} connections, ${durationSeconds} s, ${MIXED_READS.length} requests in turn; scraping ${oldest} after 3 s`);
+    const before = await countPoints();
+    service.rss.window();
+    const load = runLoad({ baseUrl: service.baseUrl, paths: ['/'], mixed: MIXED_READS, connections, durationSeconds });
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const scrape = await runNodeScript(cli, ['litellm', '--file', path.join(dir, oldest), '--as-of', oldest.slice(0, 10)], env, ROOT, 600_000);
+    const stats = await load;
+    const written = (await countPoints()) - before;
+    const result = {
+      durationSeconds,
+      connections,
+      requests: MIXED_READS.map((r) => `${r.method} ${r.path}`),
+      stats,
+      rssMaxMb: service.rss.window(),
+      scrape: { file: oldest, seconds: round(scrape.seconds, 2), exitCode: scrape.exitCode, pointsWritten: written },
+      ...(failing.length ? { failingBeforeLoad: failing } : {}),
+    };
+    log(
+      `load during scrape: ${stats.requestsPerSecond} req/s, p50 ${stats.latencyMs.p50} ms, p99 ${stats.latencyMs.p99} ms, ` +
+        `${stats.errors} errors, ${stats.non2xx} non-2xx; scrape ${result.scrape.seconds} s, exit ${scrape.exitCode}, +${written} points`,
+    );
+    return result;
+  } finally {
+    await stopServer(service);
   }
 }
 
@@ -624,12 +690,19 @@ function evaluateGoals(cases: HttpCaseResult[], ingest: IngestResult, maxRssMb: 
   ratioGoal('model-rotating', 'REST lookup, rotating slugs');
   ratioGoal('models-list', 'REST list');
   ratioGoal('graphql-dashboard', 'GraphQL dashboard');
+  // Read against one client's p99 (a request's own time); the p99 under the load of all
+  // connections, which is mostly queueing on 2 cores, is given beside it.
   const p99Goal = (id: string, label: string, limitMs: number, extra = '') => {
     const c = byId.get(id);
-    const p99 = c?.ours?.latencyMs.p99 ?? null;
+    const p99 = c?.oursOneClient?.latencyMs.p99 ?? c?.ours?.latencyMs.p99 ?? null;
+    const loaded = c?.oursOneClient && c.ours ? `; p99 ${c.ours.latencyMs.p99} ms at ${c.ours.connections} connections` : '';
     goals.push({
       goal: `${label}: p99 < ${limitMs} ms${extra}`,
-      measured: c?.skipped ? `skipped: ${c.skipped}` : p99 === null ? 'not measured' : `p99 ${p99} ms at ${pricePoints.toLocaleString('en-US')} points`,
+      measured: c?.skipped
+        ? `skipped: ${c.skipped}`
+        : p99 === null
+          ? 'not measured'
+          : `p99 ${p99} ms${c?.oursOneClient ? ' with one client' : ''} at ${pricePoints.toLocaleString('en-US')} points${loaded}`,
       met: p99 === null ? null : p99 < limitMs,
     });
   };
@@ -646,6 +719,14 @@ function evaluateGoals(cases: HttpCaseResult[], ingest: IngestResult, maxRssMb: 
     goal: 'unchanged re-import < 2 s and 0 points written',
     measured: ingest.skipped ? `skipped: ${ingest.skipped}` : `${ingest.reimportSeconds} s, ${ingest.pointsWrittenReimport} points`,
     met: ingest.skipped ? null : Boolean(measuredIngest && ingest.reimportSeconds! < 2 && ingest.pointsWrittenReimport === 0),
+  });
+  const load = ingest.loadDuringScrape;
+  goals.push({
+    goal: 'mixed REST + GraphQL reads at 50 connections while a scrape writes: 0 errors, 0 non-2xx',
+    measured: load
+      ? `${load.stats.requests.toLocaleString('en-US')} requests in ${load.durationSeconds} s: ${load.stats.requestsPerSecond} req/s, p99 ${load.stats.latencyMs.p99} ms, ${load.stats.errors + load.stats.timeouts} errors, ${load.stats.non2xx} non-2xx; scrape exit ${load.scrape.exitCode}, +${load.scrape.pointsWritten} points`
+      : 'not measured',
+    met: load ? load.stats.errors + load.stats.timeouts === 0 && load.stats.non2xx === 0 && load.scrape.exitCode === 0 && load.scrape.pointsWritten > 0 : null,
   });
   goals.push({ goal: 'service RSS < 300 MB', measured: `${maxRssMb} MB max`, met: maxRssMb > 0 ? maxRssMb < 300 : null });
   return goals;
@@ -767,6 +848,12 @@ async function main() {
       result.oursRssMaxMb = outcome.rssMaxMb;
       result.oursFirstRequestMs = outcome.firstRequestMs;
       if (outcome.note) result.notes.push(`ours: ${outcome.note}`);
+      if (LATENCY_CASES.has(definition.id) && !outcome.stats.sequential) {
+        // The latency goals are of a request's own time: one client, no queue of 20 in front of it.
+        const single = await runLoad({ ...definition.spec, baseUrl: service!.baseUrl, connections: 1, durationSeconds: Math.max(5, settings.durationSeconds / 2) });
+        result.oursOneClient = single;
+        log(`  one client: ${single.requestsPerSecond} req/s, p50 ${single.latencyMs.p50} ms, p99 ${single.latencyMs.p99} ms`);
+      }
       return true;
     };
     const runBaseline = async (definition: CaseDefinition, server: Server | null, spec: CaseDefinition['spec']) => {

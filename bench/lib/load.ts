@@ -14,6 +14,14 @@ export interface LoadSpec {
   amount?: number;
   /** Count `x-cache: hit|miss` response headers (the service's response cache). */
   countCache?: boolean;
+  /** Different requests (REST and GraphQL mixed): each connection sends them in turn; `paths` is then ignored. */
+  mixed?: readonly MixedRequest[];
+}
+
+export interface MixedRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
 }
 
 export interface LoadStats {
@@ -65,7 +73,9 @@ export function runLoad(spec: LoadSpec): Promise<LoadStats> {
         ...(spec.amount ? { amount: spec.amount } : { duration: spec.durationSeconds }),
         timeout: 120,
         headers: { accept: 'application/json', ...(spec.body !== undefined ? { 'content-type': 'application/json' } : {}), ...spec.headers },
-        requests: [request],
+        requests: spec.mixed
+          ? spec.mixed.map((r) => ({ method: r.method, path: r.path, ...(r.body !== undefined ? { body: r.body, headers: { 'content-type': 'application/json' } } : {}) }))
+          : [request],
       },
       (error, result) => {
         if (error) return reject(error);

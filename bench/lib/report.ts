@@ -10,6 +10,8 @@ export interface HttpCaseResult {
   /** What the case sends, for the reader. */
   request: string;
   ours: LoadStats | null;
+  /** The same requests from one client at a time (cases with a latency goal). */
+  oursOneClient?: LoadStats;
   oursRssMaxMb?: number;
   /** One request on the idle server before the load (cold for this URL). */
   oursFirstRequestMs?: number;
@@ -33,6 +35,16 @@ export interface IngestResult {
   pointsWrittenReimport?: number;
   exitCodes?: number[];
   output?: string;
+  /** Reads under load while a scrape run writes into the same database (issue: reliability). */
+  loadDuringScrape?: {
+    durationSeconds: number;
+    connections: number;
+    requests: string[];
+    stats: LoadStats;
+    rssMaxMb: number;
+    scrape: { file: string; seconds: number; exitCode: number | null; pointsWritten: number };
+    failingBeforeLoad?: string[];
+  };
 }
 
 export interface Goal {
@@ -98,7 +110,7 @@ function problems(stats: LoadStats | null | undefined): string {
   return parts.join(', ');
 }
 
-const HEADER = ['case', 'ours req/s', 'p50', 'p99', 'cache hits', 'RSS max', 'baseline', 'req/s', 'p50', 'p99', 'ratio', 'errors'];
+const HEADER = ['case', 'ours req/s', 'p50', 'p99', 'p99, 1 client', 'cache hits', 'RSS max', 'baseline', 'req/s', 'p50', 'p99', 'ratio', 'errors'];
 
 /** Rows of the main table: case, ours (req/s, p50, p99), baseline (name, req/s, p50, p99), ratio. */
 export function tableRows(report: BenchReport): string[][] {
@@ -112,6 +124,7 @@ export function tableRows(report: BenchReport): string[][] {
     rows.push([
       c.title,
       ...statCells(c.ours),
+      c.oursOneClient ? `${fmt(c.oursOneClient.latencyMs.p99)} ms` : '',
       hit,
       c.oursRssMaxMb ? `${c.oursRssMaxMb} MB` : '-',
       c.baselineName ?? '-',
