@@ -110,6 +110,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const revisions = app.get(CatalogRevisionService);
   registerHttpCache(fastify, {
     prefixes: ['/v1/'],
+    graphqlPath: '/graphql',
     revision: () => revisions.current(),
     maxEntries: config.RESPONSE_CACHE_ENTRIES,
     maxBytes: config.RESPONSE_CACHE_MAX_BYTES,

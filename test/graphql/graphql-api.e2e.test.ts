@@ -211,6 +211,38 @@ describe('batching: the dashboard query costs a fixed number of statements', () 
   });
 });
 
+describe('response cache', () => {
+  const CREATORS = '{ creators { slug } }';
+
+  it('answers a repeated query from memory, until the catalog changes', async () => {
+    const first = await t.http.post('/graphql').send({ query: CREATORS });
+    const second = await t.http.post('/graphql').send({ query: CREATORS });
+    expect([first.headers['x-cache'], second.headers['x-cache']]).toEqual(['miss', 'hit']);
+    expect(second.body).toEqual(first.body);
+    // Other variables or another operation are other entries.
+    expect((await t.http.post('/graphql').send({ query: 'query C { creators { slug name } }', operationName: 'C' })).headers['x-cache']).toBe('miss');
+
+    const connection = t.app.get<DatabaseConnection>(DATABASE_CONNECTION);
+    await connection.pool.query(`INSERT INTO creator (slug, name) VALUES ('cache-test-lab', 'Cache Test Lab')`);
+    const after = await t.http.post('/graphql').send({ query: CREATORS });
+    expect(after.headers['x-cache']).toBe('miss');
+    expect(after.body.data.creators.map((c: { slug: string }) => c.slug)).toContain('cache-test-lab');
+  });
+
+  it('keeps no answer with errors, and no document that is not a query', async () => {
+    // An argument refused while executing: 200 with errors.
+    const bad = { query: '{ models(after: "garbage") { nodes { slug } } }' };
+    await t.http.post('/graphql').send(bad);
+    const again = await t.http.post('/graphql').send(bad);
+    expect(again.status).toBe(200);
+    expect(again.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(again.headers['x-cache']).toBeUndefined();
+    const subscription = { query: 'subscription { creators { slug } }' };
+    await t.http.post('/graphql').send(subscription);
+    expect((await t.http.post('/graphql').send(subscription)).headers['x-cache']).toBeUndefined();
+  });
+});
+
 describe('schema and explorer', () => {
   it('the committed src/schema.gql matches the code (SCHEMA_WRITE=1 rewrites it)', async () => {
     // The graphql instance Nest and mercurius load (CommonJS), not a second copy.
