@@ -70,6 +70,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        // The service speaks plain HTTP (TLS ends at the load balancer, which may add this): with
+        // it, a browser on http://host:3000 would fetch the dashboard's scripts over https and fail.
+        upgradeInsecureRequests: null,
       },
     },
   });

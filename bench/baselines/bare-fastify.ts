@@ -1,122 +1,45 @@
 /**
- * Baseline for the REST cases: bare Fastify + `pg`, the same SQL as the service, no framework,
- * no validation library, no cache. It is the overhead floor the service is measured against.
+ * Baseline for the REST cases: bare Fastify + `pg` running the service's own SQL (imported, not
+ * copied), without Nest, cache, ETags, logs or metrics. It is the overhead floor the service is
+ * measured against.
  *
  *   DATABASE_URL=postgresql://... PORT=3001 node dist/bench/baselines/bare-fastify.js
  *
  * Routes (answer shapes close to the service's):
- *   GET /v1/models?kind=&sort=&limit=   the listing SQL of src/catalog/models/models.repository.ts
- *                                       (kind filter, default status filter, sort by slug/name/
- *                                       releaseDate/contextWindow/parameters/score:<b>, limit)
+ *   GET /v1/models?...                   modelListStatement of src/catalog/models/models.repository.ts
+ *                                       (every filter and sort of the service's listing)
  *   GET /v1/models/:slug                 slug or alias, then model + creator + license (newest
  *                                       version), aliases, benchmark results, offerings + providers
- *                                       (in parallel), then the current-price SQL of
+ *                                       (in parallel), then CURRENT_PRICES_SQL of
  *                                       src/prices/current-prices.repository.ts
  *   GET /health/ready                    SELECT 1
  */
 import Fastify from 'fastify';
 import pg from 'pg';
+import { modelListStatement, type ModelListRow } from '../../src/catalog/models/models.repository.js';
+import { modelListQuerySchema } from '../../src/catalog/models/models.schemas.js';
+import { DEFAULT_SOURCE_PRIORITY } from '../../src/config/app-config.js';
 import { SERVER_SESSION_OPTIONS } from '../../src/database/pg-pool.js';
+import { CURRENT_PRICES_SQL } from '../../src/prices/current-prices.repository.js';
 
-const PRICE_SOURCE_PRIORITY = ['manual', 'provider-page', 'litellm', 'models.dev', 'openrouter', 'huggingface', 'seed', 'article'];
+const PRICE_SOURCE_PRIORITY = [...DEFAULT_SOURCE_PRIORITY];
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) throw new Error('DATABASE_URL is required');
 // The service's session settings (JIT off), so the comparison is of the servers, not of JIT.
 const pool = new pg.Pool({ connectionString: databaseUrl, options: SERVER_SESSION_OPTIONS, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), application_name: 'bench-bare-fastify' });
 
-const SORTS: Record<string, { expr: string; type: string }> = {
-  slug: { expr: 'm.slug', type: 'text' },
-  name: { expr: 'lower(m.name)', type: 'text' },
-  releaseDate: { expr: 'm.release_date', type: 'date' },
-  contextWindow: { expr: 'm.context_window::numeric', type: 'numeric' },
-  parameters: { expr: 'm.parameters_b', type: 'numeric' },
-  inputPrice: { expr: 'ci.usd', type: 'numeric' },
-  outputPrice: { expr: 'co.usd', type: 'numeric' },
-};
-
-interface ListRow {
-  slug: string;
-  name: string;
-  family: string | null;
-  creator_slug: string | null;
-  creator_name: string | null;
-  kind: string;
-  status: string;
-  parameters_b: string | null;
-  active_parameters_b: string | null;
-  context_window: number | null;
-  input_modalities: string[];
-  output_modalities: string[];
-  release_date: string | null;
-  license_id: string | null;
-  license_name: string | null;
-  commercial_use: string | null;
-  input_usd: string | null;
-  input_provider: string | null;
-  input_offering_id: number | null;
-  output_usd: string | null;
-  output_provider: string | null;
-  output_offering_id: number | null;
-  scores: Record<string, string> | null;
-  sort_value: string | null;
-}
-
-async function listModels(query: Record<string, string | undefined>) {
-  const values: unknown[] = [];
-  const param = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
-  const where = [`m.status IN ('active', 'deprecated')`];
-  if (query.kind) where.push(`m.kind = ${param(query.kind)}::model_kind`);
-  const rawSort = query.sort ?? 'slug';
-  const descending = rawSort.startsWith('-');
-  const key = descending ? rawSort.slice(1) : rawSort;
-  let sort = SORTS[key];
-  let scoreJoin = '';
-  if (key.startsWith('score:')) {
-    sort = { expr: 'sort_score.score', type: 'numeric' };
-    scoreJoin = `LEFT JOIN LATERAL (SELECT max(br.score) AS score FROM benchmark_result br
-                                     WHERE br.model_slug = m.slug AND br.benchmark_slug = ${param(key.slice(6))}) sort_score ON true`;
-  }
-  if (!sort) throw Object.assign(new Error(`unknown sort ${rawSort}`), { statusCode: 400 });
-  const limit = Math.min(500, Math.max(1, Number(query.limit ?? 50) || 50));
-  const priority = param(PRICE_SOURCE_PRIORITY);
-  const text = `
-      WITH current_price AS (
-        SELECT DISTINCT ON (p.offering_id, p.component) p.offering_id, p.component, p.usd
-          FROM price_point p
-          JOIN offering o ON o.id = p.offering_id AND o.status = 'listed'
-         WHERE p.component IN ('input', 'output') AND p.condition_key = '' AND p.valid_from <= now()
-         ORDER BY p.offering_id, p.component, p.valid_from DESC, array_position(${priority}::text[], p.source) NULLS LAST, p.id DESC
-      ), cheapest AS (
-        SELECT DISTINCT ON (o.model_slug, cp.component) o.model_slug, cp.component, cp.usd, o.provider_slug, o.id AS offering_id
-          FROM current_price cp JOIN offering o ON o.id = cp.offering_id
-         WHERE cp.usd IS NOT NULL
-         ORDER BY o.model_slug, cp.component, cp.usd, o.provider_slug
-      )
-      SELECT m.slug, m.name, m.family, m.creator_slug, c.name AS creator_name, m.kind::text AS kind, m.status::text AS status,
-             m.parameters_b::text AS parameters_b, m.active_parameters_b::text AS active_parameters_b, m.context_window,
-             m.max_output_tokens, m.knowledge_cutoff, m.hugging_face_id, m.description,
-             m.input_modalities, m.output_modalities, to_char(m.release_date, 'YYYY-MM-DD') AS release_date,
-             m.license_id, l.name AS license_name, l.commercial_use::text AS commercial_use,
-             ci.usd::text AS input_usd, ci.provider_slug AS input_provider, ci.offering_id AS input_offering_id,
-             co.usd::text AS output_usd, co.provider_slug AS output_provider, co.offering_id AS output_offering_id,
-             (SELECT jsonb_object_agg(s.benchmark_slug, s.score::text)
-                FROM (SELECT br.benchmark_slug, max(br.score) AS score FROM benchmark_result br
-                       WHERE br.model_slug = m.slug GROUP BY br.benchmark_slug) s) AS scores,
-             (${sort.expr})::text AS sort_value
-        FROM model m
-        LEFT JOIN creator c ON c.slug = m.creator_slug
-        LEFT JOIN license l ON l.id = m.license_id
-        LEFT JOIN cheapest ci ON ci.model_slug = m.slug AND ci.component = 'input'
-        LEFT JOIN cheapest co ON co.model_slug = m.slug AND co.component = 'output'
-        ${scoreJoin}
-       WHERE ${where.join('\n         AND ')}
-       ORDER BY ${sort.expr} ${descending ? 'DESC' : 'ASC'} NULLS LAST, m.slug ASC
-       LIMIT ${param(limit + 1)}`;
-  const { rows } = await pool.query<ListRow>(text, values);
+/**
+ * The service's own query parsing (zod) and listing statement; what the baseline leaves out is
+ * Nest, the response cache, ETags, logging and metrics.
+ */
+async function listModels(rawQuery: Record<string, string | undefined>) {
+  const parsed = modelListQuerySchema.safeParse(rawQuery);
+  if (!parsed.success) throw Object.assign(new Error(parsed.error.issues[0]?.message ?? 'bad query'), { statusCode: 400 });
+  const query = parsed.data;
+  const limit = query.limit;
+  const { text, values, sortKeyName: key } = modelListStatement(query, PRICE_SOURCE_PRIORITY);
+  const { rows } = await pool.query<ModelListRow>(text, values);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const cheapest = (usd: string | null, provider: string | null, offeringId: number | null) =>
@@ -165,19 +88,8 @@ async function currentPrices(offeringIds: number[]): Promise<Map<number, PriceRo
   const byOffering = new Map<number, PriceRow[]>(offeringIds.map((id) => [id, []]));
   if (offeringIds.length === 0) return byOffering;
   const { rows } = await pool.query<PriceRow>(
-    `SELECT * FROM (
-       SELECT DISTINCT ON (p.offering_id, p.component, p.condition_key)
-              p.id::text AS id, p.offering_id, p.component, p.condition, p.unit, p.usd::text AS usd,
-              p.valid_from, p.observed_at, p.source, p.source_url, p.scrape_run_id
-         FROM price_point p
-        WHERE p.offering_id = ANY($1::int[])
-          AND p.valid_from <= $2
-          AND ($3::text IS NULL OR p.source = $3)
-        ORDER BY p.offering_id, p.component, p.condition_key, p.valid_from DESC,
-                 array_position($4::text[], p.source) NULLS LAST, p.id DESC
-     ) current
-     WHERE current.usd IS NOT NULL`,
-    [offeringIds, new Date(), null, PRICE_SOURCE_PRIORITY],
+    CURRENT_PRICES_SQL,
+    [offeringIds, new Date(), null, PRICE_SOURCE_PRIORITY, null],
   );
   for (const row of rows) byOffering.get(row.offering_id)?.push(row);
   return byOffering;

@@ -1,6 +1,6 @@
 /** The GraphQL queries of the dashboard case: the service's and PostGraphile's closest equivalent. */
 
-/** The service's dashboard query, as in test/graphql/graphql-api.e2e.test.ts (DASHBOARD_QUERY). */
+/** The service's dashboard query; test/graphql/graphql-api.e2e.test.ts counts its SQL statements. */
 export const DASHBOARD_QUERY = `
   query Dashboard($first: Int!) {
     models(filter: { status: "all" }, sort: "slug", first: $first) {

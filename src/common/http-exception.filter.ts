@@ -33,6 +33,7 @@ const DATABASE_UNAVAILABLE_CODES = new Set([
   '57P02', // crash_shutdown
   '57P03', // cannot_connect_now
   '53300', // too_many_connections
+  '57014', // query_canceled: the statement timeout (or an operator) stopped it; a retry may pass
   'P1001', // Prisma: can't reach database server
   'P1017', // Prisma: server closed the connection
 ]);
@@ -46,7 +47,8 @@ function errorCode(error: unknown): string | undefined {
     if (typeof message === 'string' && /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(message)) {
       return 'ECONNREFUSED';
     }
-    current = (current as { cause?: unknown }).cause;
+    // Prisma reports a driver's error (a statement timeout, say) in meta.driverAdapterError.cause.
+    current = (current as { cause?: unknown }).cause ?? (current as { meta?: { driverAdapterError?: unknown } }).meta?.driverAdapterError;
   }
   return undefined;
 }

@@ -47,7 +47,9 @@ export const appConfigSchema = z.object({
     .default([]),
   /** Behind a load balancer: take the client IP from X-Forwarded-For. */
   TRUST_PROXY: booleanFlag.default(false),
-  /** A request that takes longer is answered 503 by Fastify (the socket is not held forever). */
+  /** A statement of the service that runs longer is cancelled (0: no limit); the request gets a 503. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** Time a client has to send its whole request (a slow sender is cut off, not waited for). */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   /** Responses kept in memory per instance (0 turns the response cache off). */

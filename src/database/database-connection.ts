@@ -2,7 +2,7 @@ import type pg from 'pg';
 
 import type { AppConfig } from '../config/app-config.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
-import { createPgPool, parseDatabaseUrl, SERVER_SESSION_OPTIONS, type PgConnectionFields } from './pg-pool.js';
+import { createPgPool, parseDatabaseUrl, SERVER_SESSION_OPTIONS, serviceSessionOptions, type PgConnectionFields } from './pg-pool.js';
 import { applyMigrations } from './schema-engine.js';
 
 /** Injection token of the open DatabaseConnection. */
@@ -23,14 +23,19 @@ export async function openDatabaseConnection(
 ): Promise<DatabaseConnection> {
   if (config.DATABASE_URL) {
     const fields = parseDatabaseUrl(config.DATABASE_URL);
-    const pool = createPgPool(fields, config.DATABASE_POOL_SIZE, SERVER_SESSION_OPTIONS);
-    try {
-      const appliedMigrations = options.migrate ? await applyMigrations(pool) : [];
-      return { embedded: false, fields, pool, appliedMigrations, close: () => pool.end() };
-    } catch (error) {
-      await pool.end();
-      throw error;
+    // Migrations on a connection of their own, without the statement timeout (an index build may
+    // take minutes).
+    let appliedMigrations: string[] = [];
+    if (options.migrate) {
+      const migrationPool = createPgPool(fields, 1, SERVER_SESSION_OPTIONS);
+      try {
+        appliedMigrations = await applyMigrations(migrationPool);
+      } finally {
+        await migrationPool.end();
+      }
     }
+    const pool = createPgPool(fields, config.DATABASE_POOL_SIZE, serviceSessionOptions(config.DATABASE_STATEMENT_TIMEOUT_MS));
+    return { embedded: false, fields, pool, appliedMigrations, close: () => pool.end() };
   }
   const embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR });
   const pool = createPgPool(embedded.fields, 1);

@@ -38,6 +38,14 @@ export function formatDatabaseUrl(fields: PgConnectionFields): string {
  */
 export const SERVER_SESSION_OPTIONS = '-c jit=off';
 
+/**
+ * The service's sessions: SERVER_SESSION_OPTIONS and, when given, a statement timeout, so that a
+ * query whose caller has long given up (a runaway plan, a lock wait) does not run on for minutes.
+ */
+export function serviceSessionOptions(statementTimeoutMs: number): string {
+  return statementTimeoutMs > 0 ? `${SERVER_SESSION_OPTIONS} -c statement_timeout=${statementTimeoutMs}` : SERVER_SESSION_OPTIONS;
+}
+
 export function createPgPool(fields: PgConnectionFields, max: number, sessionOptions?: string): pg.Pool {
   const pool = new pg.Pool({
     ...fields,

@@ -33,14 +33,13 @@ const MAX_CACHED_CATALOGS = 8;
 
 interface CatalogRead {
   catalog: DecisionCatalog;
-  /** When the next price point, GPU price or license version takes effect (null: none scheduled). */
-  nextChangeAt: Date | null;
 }
 
 interface CachedCatalog {
   read: Promise<CatalogRead>;
-  /** Epoch ms after which a catalog priced "now" is stale; null: good until the revision changes. */
-  validUntil: number | null;
+  /** Epoch ms when the catalog in hand was read; null while the first read is under way. */
+  loadedAt: number | null;
+  refreshing: boolean;
 }
 
 /**
@@ -52,9 +51,11 @@ interface CachedCatalog {
  * The result is kept in memory per (catalog revision, price source, date), like the HTTP response
  * cache: a write to the catalog (any instance) bumps the revision, and the next decision reads the
  * new catalog; while it is unchanged a decision costs one revision lookup plus pure computation.
- * A catalog priced "now" also lapses when the next scheduled price point, GPU price or license
- * version takes effect (one more statement of the load finds when). RESPONSE_CACHE_ENTRIES=0 turns
- * the cache off.
+ * A catalog priced "now" can also age without a write, when a price dated in the future takes
+ * effect: once it is RESPONSE_CACHE_TTL_MS old (the response cache's tolerance), the next decision
+ * starts a fresh read in the background and decisions go on with the catalog in hand until it
+ * lands, so none waits for a reload the clock alone asked for. RESPONSE_CACHE_ENTRIES=0 turns the
+ * cache off.
  */
 @Injectable()
 export class DecisionCatalogRepository {
@@ -73,17 +74,34 @@ export class DecisionCatalogRepository {
     const revision = await this.revisions.current();
     const key = `${revision}|${query.priceSource ?? ''}|${query.pricesAsOf ?? 'now'}`;
     const cached = this.cache.get(key);
-    if (cached && (cached.validUntil === null || Date.now() < cached.validUntil)) return (await cached.read).catalog;
+    if (cached) {
+      const aged = cached.loadedAt !== null && Date.now() - cached.loadedAt > this.config.RESPONSE_CACHE_TTL_MS;
+      if (query.pricesAsOf === undefined && aged && !cached.refreshing) this.refresh(key, cached, query);
+      return (await cached.read).catalog;
+    }
     const read = this.read(query);
-    const entry: CachedCatalog = { read, validUntil: null };
+    const entry: CachedCatalog = { read, loadedAt: null, refreshing: false };
     this.cache.set(key, entry);
     read.then(
-      // Prices "now" hold until the next price, GPU price or license version takes effect.
-      ({ nextChangeAt }) => (entry.validUntil = query.pricesAsOf === undefined && nextChangeAt ? nextChangeAt.getTime() : null),
+      () => (entry.loadedAt = Date.now()),
       () => this.cache.get(key) === entry && this.cache.delete(key),
     );
     while (this.cache.size > MAX_CACHED_CATALOGS) this.cache.delete(this.cache.keys().next().value!);
     return (await read).catalog;
+  }
+
+  /** Reads the catalog again in the background; the entry keeps its catalog until the new one lands. */
+  private refresh(key: string, entry: CachedCatalog, query: CatalogQuery): void {
+    entry.refreshing = true;
+    this.read(query).then(
+      (fresh) => {
+        entry.read = Promise.resolve(fresh);
+        entry.loadedAt = Date.now();
+        entry.refreshing = false;
+      },
+      // The old catalog stays; the next decision tries again.
+      () => (entry.refreshing = false),
+    );
   }
 
   /** Model slugs for names that are not slugs (aliases), one statement; unknown names are left out. */
@@ -102,7 +120,7 @@ export class DecisionCatalogRepository {
     const at = query.pricesAsOf ? endOfDay(query.pricesAsOf) : new Date();
     const source = query.priceSource ?? null;
     const pool = this.connection.pool;
-    const [offeringRows, modelRows, licenseRows, scoreRows, profileRows, gpuPrices, nextChange] = await Promise.all([
+    const [offeringRows, modelRows, licenseRows, scoreRows, profileRows, gpuPrices] = await Promise.all([
       pool.query<{
         id: number;
         provider_slug: string;
@@ -154,14 +172,6 @@ export class DecisionCatalogRepository {
           ORDER BY d.id`,
       ),
       this.gpuPrices.inForce({ at, source: query.priceSource }),
-      pool.query<{ next: Date | null }>(
-        `SELECT least(
-                  (SELECT min(valid_from) FROM price_point WHERE valid_from > $1),
-                  (SELECT min(valid_from) FROM gpu_price WHERE valid_from > $1),
-                  (SELECT min(effective_from)::timestamptz FROM license_version WHERE effective_from > $1::date)
-                ) AS next`,
-        [at],
-      ),
     ]);
     const prices = await this.prices.forOfferings(
       offeringRows.rows.map((row) => row.id),
@@ -237,7 +247,6 @@ export class DecisionCatalogRepository {
 
     return {
       catalog: assembleCatalog({ models, licenses, offerings, profiles, gpuOffers, prices: { at: at.toISOString(), asOf: query.pricesAsOf ?? null, source } }),
-      nextChangeAt: nextChange.rows[0]?.next ?? null,
     };
   }
 }

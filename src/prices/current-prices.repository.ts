@@ -46,6 +46,45 @@ interface PriceRow {
 }
 
 /**
+ * The price in force per (offering, component, condition) at $2, for the offerings $1; $3 only
+ * that source, $4 the source priority for ties, $5 only that component. A skip scan on the
+ * (offering_id, component, condition_key, valid_from DESC) index: first the few series (component,
+ * condition) of each offering, one index probe per series found, then the newest point of each
+ * series at the instant, one probe more. Its cost follows the number of series, not of points: an
+ * offering with hundreds of price changes costs what one with two does. (A DISTINCT ON over the
+ * offering's points read them all.)
+ */
+export const CURRENT_PRICES_SQL = `WITH RECURSIVE series AS (
+   SELECT o.id AS offering_id, first.component, first.condition_key
+     FROM unnest($1::int[]) AS o(id)
+    CROSS JOIN LATERAL (
+      SELECT p.component, p.condition_key FROM price_point p
+       WHERE p.offering_id = o.id
+       ORDER BY p.component, p.condition_key LIMIT 1
+    ) first
+   UNION ALL
+   SELECT s.offering_id, next.component, next.condition_key
+     FROM series s
+    CROSS JOIN LATERAL (
+      SELECT p.component, p.condition_key FROM price_point p
+       WHERE p.offering_id = s.offering_id AND (p.component, p.condition_key) > (s.component, s.condition_key)
+       ORDER BY p.component, p.condition_key LIMIT 1
+    ) next
+ )
+ SELECT current.* FROM series s
+ CROSS JOIN LATERAL (
+   SELECT p.id::text AS id, p.offering_id, p.component, p.condition, p.unit, p.usd::text AS usd,
+          p.valid_from, p.observed_at, p.source, p.source_url, p.scrape_run_id
+     FROM price_point p
+    WHERE p.offering_id = s.offering_id AND p.component = s.component AND p.condition_key = s.condition_key
+      AND p.valid_from <= $2
+      AND ($3::text IS NULL OR p.source = $3)
+    ORDER BY p.valid_from DESC, array_position($4::text[], p.source) NULLS LAST, p.id DESC
+    LIMIT 1
+ ) current
+ WHERE current.usd IS NOT NULL AND ($5::price_component IS NULL OR s.component = $5)`;
+
+/**
  * The price of each (offering, component, condition) in force at an instant: the newest point by
  * valid_from, ties broken by the configured source priority. A withdrawn component (NULL price)
  * is absent from the answer. One statement for any number of offerings.
@@ -61,40 +100,7 @@ export class CurrentPricesRepository {
     const byOffering = new Map<number, PriceInForce[]>(offeringIds.map((id) => [id, []]));
     if (offeringIds.length === 0) return byOffering;
     const { rows } = await this.connection.pool.query<PriceRow>(
-      // A skip scan on the (offering_id, component, condition_key, valid_from DESC) index: first the
-      // few series (component, condition) of each offering, one index probe per series found, then
-      // the newest point of each series at the instant, one probe more. Its cost follows the number
-      // of series, not of points: an offering with hundreds of price changes costs what one with two
-      // does. (A DISTINCT ON over the offering's points read them all.)
-      `WITH RECURSIVE series AS (
-         SELECT o.id AS offering_id, first.component, first.condition_key
-           FROM unnest($1::int[]) AS o(id)
-          CROSS JOIN LATERAL (
-            SELECT p.component, p.condition_key FROM price_point p
-             WHERE p.offering_id = o.id
-             ORDER BY p.component, p.condition_key LIMIT 1
-          ) first
-         UNION ALL
-         SELECT s.offering_id, next.component, next.condition_key
-           FROM series s
-          CROSS JOIN LATERAL (
-            SELECT p.component, p.condition_key FROM price_point p
-             WHERE p.offering_id = s.offering_id AND (p.component, p.condition_key) > (s.component, s.condition_key)
-             ORDER BY p.component, p.condition_key LIMIT 1
-          ) next
-       )
-       SELECT current.* FROM series s
-       CROSS JOIN LATERAL (
-         SELECT p.id::text AS id, p.offering_id, p.component, p.condition, p.unit, p.usd::text AS usd,
-                p.valid_from, p.observed_at, p.source, p.source_url, p.scrape_run_id
-           FROM price_point p
-          WHERE p.offering_id = s.offering_id AND p.component = s.component AND p.condition_key = s.condition_key
-            AND p.valid_from <= $2
-            AND ($3::text IS NULL OR p.source = $3)
-          ORDER BY p.valid_from DESC, array_position($4::text[], p.source) NULLS LAST, p.id DESC
-          LIMIT 1
-       ) current
-       WHERE current.usd IS NOT NULL AND ($5::price_component IS NULL OR s.component = $5)`,
+      CURRENT_PRICES_SQL,
       [offeringIds, options.at ?? new Date(), options.source ?? null, this.config.PRICE_SOURCE_PRIORITY, options.component ?? null],
     );
     for (const row of rows) byOffering.get(row.offering_id)?.push(toPriceInForce(row));

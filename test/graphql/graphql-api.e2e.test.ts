@@ -3,6 +3,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { DASHBOARD_QUERY } from '../../bench/lib/queries.js';
 import { DATABASE_CONNECTION, type DatabaseConnection } from '../../src/database/database-connection.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -17,24 +18,6 @@ async function gql(query: string, variables?: Record<string, unknown>) {
   return response.body as { data?: Record<string, any>; errors?: { message: string; extensions?: Record<string, any> }[] };
 }
 
-const DASHBOARD_QUERY = `
-  query Dashboard($first: Int!) {
-    models(filter: { status: "all" }, sort: "slug", first: $first) {
-      nodes {
-        slug
-        name
-        license { id commercialUse userCapMau }
-        benchmarkResults(benchmarks: ["mmlu", "gpqa-diamond", "humaneval"]) { benchmarkSlug score source }
-        offerings {
-          providerModelId
-          provider { slug name }
-          currentPrices { component usd unit condition }
-        }
-        cheapestOffering { provider input output }
-      }
-      pageInfo { hasNextPage endCursor }
-    }
-  }`;
 
 describe('GraphQL queries on the seed catalog', () => {
   it('models: the dashboard query (top open models by MMLU with cheapest offering and license)', async () => {
