@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { apiMonthlyCost, ARTICLE_WORKLOAD, MissingPriceError, selfHostMonthlyCost, type TokenPriceLine } from './cost-model.js';
+import { apiMonthlyCost, ARTICLE_WORKLOAD, MissingPriceError, selfHostCostLowerBound, selfHostMonthlyCost, type TokenPriceLine } from './cost-model.js';
 
 const lines = (input: string, output: string, extra: TokenPriceLine[] = []): TokenPriceLine[] => [
   { component: 'input', condition: null, usd: input },
@@ -87,5 +88,26 @@ describe('selfHostMonthlyCost', () => {
       { hoursPerMonth: 720, opsUsdPerMonth: 2000 },
     );
     expect(tiny).toMatchObject({ replicas: 1, monthlyCostUsd: '3500' });
+  });
+});
+
+describe('selfHostCostLowerBound', () => {
+  it('is never above the exact cost, and close to it (a property over random workloads and profiles)', () => {
+    const decimal = (max: number, places: number) => fc.integer({ min: 1, max: max * 10 ** places }).map((n) => (n / 10 ** places).toFixed(places));
+    fc.assert(
+      fc.property(
+        decimal(100_000_000, 0), decimal(20_000, 0), decimal(20_000, 0), decimal(10, 1), decimal(50_000, 1), fc.integer({ min: 1, max: 16 }), decimal(40, 2), decimal(5_000, 2), decimal(10_000, 2),
+        (requests, input, output, peak, sustained, gpusPerReplica, usdPerHour, infrastructure, ops) => {
+          const workload = { requestsPerMonth: requests, inputTokensPerRequest: input, outputTokensPerRequest: output, peakToAverage: peak };
+          const profile = { gpuSlug: 'h100', gpusPerReplica, sustainedTokensPerSecond: sustained, infrastructureUsdPerMonth: infrastructure };
+          const rates = { hoursPerMonth: '720', opsUsdPerMonth: ops };
+          const exact = Number(selfHostMonthlyCost(workload, profile, usdPerHour, rates).monthlyCostUsd);
+          const bound = selfHostCostLowerBound(workload, profile, usdPerHour, rates);
+          expect(bound).toBeLessThanOrEqual(exact);
+          expect(bound).toBeGreaterThan(exact * 0.5);
+        },
+      ),
+      { seed: 20261127, numRuns: 2_000 },
+    );
   });
 });

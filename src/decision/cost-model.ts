@@ -173,6 +173,26 @@ export interface SelfHostCost {
  * (at least one), each with its GPUs rented for every hour of the month, plus infrastructure
  * per replica and the engineering time to run it.
  */
+/**
+ * A lower bound of selfHostMonthlyCost in floating point, cheap enough to take for every deployment
+ * of every decision: the exact (decimal) cost is only worked out for the deployments that can reach
+ * the top. The replica count and the total are nudged down so that rounding never lifts the bound
+ * above the exact figure.
+ */
+export function selfHostCostLowerBound(
+  workload: Workload,
+  profile: SelfHostProfile,
+  usdPerGpuHour: DecimalInput,
+  options: { hoursPerMonth: DecimalInput; opsUsdPerMonth: DecimalInput },
+): number {
+  const hours = Number(options.hoursPerMonth);
+  const tokensPerMonth = Number(workload.requestsPerMonth) * (Number(workload.inputTokensPerRequest) + Number(workload.outputTokensPerRequest));
+  const peakTokensPerSecond = (tokensPerMonth / (hours * 3600)) * Number(workload.peakToAverage ?? 1);
+  const replicas = Math.max(1, Math.ceil((peakTokensPerSecond / Number(profile.sustainedTokensPerSecond)) * (1 - 1e-9)));
+  const cost = hours * replicas * profile.gpusPerReplica * Number(usdPerGpuHour) + Number(profile.infrastructureUsdPerMonth) * replicas + Number(options.opsUsdPerMonth);
+  return cost * (1 - 1e-9);
+}
+
 export function selfHostMonthlyCost(
   workload: Workload,
   profile: SelfHostProfile,

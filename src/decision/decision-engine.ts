@@ -26,7 +26,7 @@ import {
   TIERS,
 } from './decision-rules.js';
 import type { DecisionRequest, QualityInput, Selection, WorkloadSpec } from './decision.schemas.js';
-import { apiMonthlyCost, type ApiCost, selfHostMonthlyCost, type SelfHostCost, type Workload } from './cost-model.js';
+import { apiMonthlyCost, type ApiCost, selfHostCostLowerBound, selfHostMonthlyCost, type SelfHostCost, type Workload } from './cost-model.js';
 import { checkLicense, type LicenseCheckResult, type LicenseUse } from './license/license-check.js';
 import { parseSpdxExpression } from './license/spdx-compatibility.js';
 import { displayFact } from './rule-conditions.js';
@@ -95,7 +95,8 @@ interface SelfHostedEntry {
   group: number;
   profile: DeploymentProfileRow;
   gpu: GpuOffer;
-  cost: SelfHostCost;
+  /** Worked out (in decimals) the first time it is read: most deployments never reach the top. */
+  readonly cost: SelfHostCost;
 }
 
 /**
@@ -244,24 +245,28 @@ export function buildCandidates(catalog: DecisionCatalog, context: EngineContext
     const model = catalog.models.get(profile.modelSlug);
     const gpu = catalog.gpuOffers.get(profile.gpuSlug)?.find((offer) => providerAllowed(offer.providerSlug));
     if (!model || !gpu) continue;
-    const cost = selfHostMonthlyCost(
-      workload,
-      {
-        gpuSlug: profile.gpuSlug,
-        gpusPerReplica: profile.gpusPerReplica,
-        sustainedTokensPerSecond: profile.sustainedTokensPerSecond,
-        infrastructureUsdPerMonth: profile.infrastructureUsdPerMonth,
-      },
-      gpu.usdPerHour,
-      { hoursPerMonth: context.hoursPerMonth, opsUsdPerMonth: context.opsCostUsdPerMonth },
-    );
+    const shape = {
+      gpuSlug: profile.gpuSlug,
+      gpusPerReplica: profile.gpusPerReplica,
+      sustainedTokensPerSecond: profile.sustainedTokensPerSecond,
+      infrastructureUsdPerMonth: profile.infrastructureUsdPerMonth,
+    };
+    const rates = { hoursPerMonth: context.hoursPerMonth, opsUsdPerMonth: context.opsCostUsdPerMonth };
     let group = selfGroupOfModel.get(model.slug);
     if (group === undefined) selfGroupOfModel.set(model.slug, (group = newGroup(model, 'self-hosted')));
     const entry = entryCount + selfHosted.length;
     entryGroup[entry] = group;
-    entryBound[entry] = Number(cost.monthlyCostUsd);
+    entryBound[entry] = selfHostCostLowerBound(workload, shape, gpu.usdPerHour, rates);
     entries.push(entry);
-    selfHosted.push({ group, profile, gpu, cost });
+    let cost: SelfHostCost | undefined;
+    selfHosted.push({
+      group,
+      profile,
+      gpu,
+      get cost() {
+        return (cost ??= selfHostMonthlyCost(workload, shape, gpu.usdPerHour, rates));
+      },
+    });
     optionCount++;
   }
   return { catalog, workload, groups, entries, entryGroup, entryBound, offeringBound, selfHosted, optionCount, cheapestOfEntry: new Map() };
@@ -331,7 +336,8 @@ export function withOwnGroups(set: CandidateSet): CandidateSet {
 
 /** With quality "best": options below the top score among those otherwise allowed miss the quality bar. */
 export function applyBestQuality(set: CandidateSet, entries: readonly number[], benchmark: string): ScoreFact | null {
-  const present = [...new Set(entries.map((entry) => groupOf(set, entry)))];
+  // Every group has an entry: for all of them, no need to look at 50,000 entries.
+  const present = entries === set.entries ? set.groups : [...new Set(entries.map((entry) => groupOf(set, entry)))];
   let leader: Group | null = null;
   let leaderAllowed = false;
   for (const group of present) {
@@ -384,7 +390,9 @@ export function evaluateExact(
 export function compareEvaluated(a: Evaluated, b: Evaluated): number {
   return (
     a.level - b.level ||
-    compareDecimals(a.monthlyCostUsd, b.monthlyCostUsd) ||
+    // Number() keeps the order of decimals (a < b gives Number(a) <= Number(b)): the decimals decide
+    // only a tie, and equal (canonical) strings are equal without parsing them.
+    (a.cost !== b.cost ? a.cost - b.cost : a.monthlyCostUsd === b.monthlyCostUsd ? 0 : compareDecimals(a.monthlyCostUsd, b.monthlyCostUsd)) ||
     (b.candidate.score?.value ?? -1) - (a.candidate.score?.value ?? -1) ||
     estimated(a.candidate) - estimated(b.candidate) ||
     TIER_ORDER[a.candidate.tier] - TIER_ORDER[b.candidate.tier] ||
@@ -456,9 +464,15 @@ export function decide(catalog: DecisionCatalog, request: DecisionRequest, setti
   const benchmark = qualityBenchmark(request.quality);
   const set = buildCandidates(catalog, context);
   const tierOf = (entry: number) => groupOf(set, entry).tier;
-  const inTier = (tier: Tier) => set.entries.filter((entry) => tierOf(entry) === tier);
+  // The entries of each tier and the options they stand for, in one pass.
+  const entriesOf = Object.fromEntries(TIERS.map((tier) => [tier, [] as number[]])) as Record<Tier, number[]>;
   const byTier = Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>;
-  for (const entry of set.entries) byTier[tierOf(entry)] += optionsIn(set, entry);
+  for (const entry of set.entries) {
+    const tier = tierOf(entry);
+    entriesOf[tier].push(entry);
+    byTier[tier] += optionsIn(set, entry);
+  }
+  const inTier = (tier: Tier) => entriesOf[tier];
 
   const facts: DecisionFacts = {
     quality: request.quality === undefined ? 'none' : request.quality === 'best' ? 'best' : 'threshold',
@@ -494,9 +508,11 @@ export function decide(catalog: DecisionCatalog, request: DecisionRequest, setti
   if (request.quality === 'best') applyBestQuality(set, set.entries, benchmark);
 
   // What the thresholds are read against.
-  const meetsQuality = (entry: number) => !groupOf(set, entry).misses.some((miss) => miss.constraint === 'quality');
-  const adequateApi = set.entries.filter((entry) => tierOf(entry) !== 'self-hosted' && meetsQuality(entry));
-  const spend = cheapest(set, adequateApi.filter((entry) => tierOf(entry) === 'closed-api')) ?? cheapest(set, adequateApi);
+  const groupMeetsQuality = set.groups.map((group) => !group.misses.some((miss) => miss.constraint === 'quality'));
+  const meetsQuality = (entry: number) => groupMeetsQuality[set.entryGroup[entry]!]!;
+  const adequateClosed = inTier('closed-api').filter(meetsQuality);
+  const adequateApi = [...adequateClosed, ...inTier('hosted-open').filter(meetsQuality)];
+  const spend = cheapest(set, adequateClosed) ?? cheapest(set, adequateApi);
   const cheapestApi = cheapest(set, adequateApi);
   const selfHosted = inTier('self-hosted');
   const cheapestSelf = cheapest(set, selfHosted.filter(meetsQuality)) ?? cheapest(set, selfHosted);
