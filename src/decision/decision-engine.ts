@@ -41,6 +41,20 @@ export interface Miss {
   reason: string;
 }
 
+/**
+ * A miss whose reason is worded only if it is read: a decision finds thousands of misses (every
+ * model below the best score) and shows a dozen.
+ */
+function lazyMiss(constraint: string, reason: () => string): Miss {
+  let text: string | undefined;
+  return {
+    constraint,
+    get reason() {
+      return (text ??= reason());
+    },
+  };
+}
+
 export interface ModelFilters {
   onlyModels: ReadonlySet<string> | null;
   excludeModels: ReadonlySet<string>;
@@ -185,8 +199,8 @@ export function buildCandidates(catalog: DecisionCatalog, context: EngineContext
     const misses: Miss[] = [];
     if (context.quality !== undefined && context.quality !== 'best') {
       const { minScore } = context.quality;
-      if (score === null) misses.push({ constraint: 'quality', reason: `no ${benchmark} score on record for ${model.name}` });
-      else if (score.value < minScore) misses.push({ constraint: 'quality', reason: `${benchmark} ${score.score} is below ${minScore}` });
+      if (score === null) misses.push(lazyMiss('quality', () => `no ${benchmark} score on record for ${model.name}`));
+      else if (score.value < minScore) misses.push(lazyMiss('quality', () => `${benchmark} ${score.score} is below ${minScore}`));
     }
     if (license === null) misses.push({ constraint: 'license', reason: `no license terms on record for ${model.name}` });
     else if (license.verdict === 'incompatible') {
@@ -353,11 +367,11 @@ export function applyBestQuality(set: CandidateSet, entries: readonly number[], 
   for (const group of present) {
     const { score } = group;
     if (score !== null && score.value >= top.value) continue;
-    const reason =
+    const reason = () =>
       score === null
         ? `no ${benchmark} score on record; the best available is ${top.score} (${leader!.model.name})`
         : `${benchmark} ${score.score} is below the best available, ${top.score} (${leader!.model.name})`;
-    group.misses = [...group.misses, { constraint: 'quality', reason }];
+    group.misses = [...group.misses, lazyMiss('quality', reason)];
   }
   return top;
 }
@@ -512,8 +526,8 @@ export function decide(catalog: DecisionCatalog, request: DecisionRequest, setti
   const meetsQuality = (entry: number) => groupMeetsQuality[set.entryGroup[entry]!]!;
   const adequateClosed = inTier('closed-api').filter(meetsQuality);
   const adequateApi = [...adequateClosed, ...inTier('hosted-open').filter(meetsQuality)];
-  const spend = cheapest(set, adequateClosed) ?? cheapest(set, adequateApi);
   const cheapestApi = cheapest(set, adequateApi);
+  const spend = cheapest(set, adequateClosed) ?? cheapestApi;
   const selfHosted = inTier('self-hosted');
   const cheapestSelf = cheapest(set, selfHosted.filter(meetsQuality)) ?? cheapest(set, selfHosted);
   Object.assign(facts, {

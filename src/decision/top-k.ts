@@ -27,18 +27,42 @@ export interface TopKOptions<T, E> {
   dedupeKey?: (item: T) => string | number;
 }
 
+/**
+ * Work arrays kept between calls: a decision ranks 50,000 entries several times, and fresh arrays
+ * each time were megabytes of garbage per decision. A nested call (an `evaluate` that ranks) gets
+ * arrays of its own.
+ */
+let scratch: { levels: Float64Array; costs: Float64Array; heap: Uint32Array } | null = null;
+
+function takeScratch(count: number) {
+  const held = scratch;
+  scratch = null;
+  if (held && held.levels.length >= count) return held;
+  const size = Math.max(count, (held?.levels.length ?? 0) * 2);
+  return { levels: new Float64Array(size), costs: new Float64Array(size), heap: new Uint32Array(size) };
+}
+
 /** The best k entries in `compare` order. */
 export function topK<T, E>(items: readonly T[], options: TopKOptions<T, E>): E[] {
   const { k } = options;
   const count = items.length;
   if (k <= 0 || count === 0) return [];
-  const levels = new Float64Array(count);
-  const costs = new Float64Array(count);
+  const work = takeScratch(count);
+  try {
+    return rank(items, options, work);
+  } finally {
+    scratch = work;
+  }
+}
+
+function rank<T, E>(items: readonly T[], options: TopKOptions<T, E>, work: { levels: Float64Array; costs: Float64Array; heap: Uint32Array }): E[] {
+  const { k } = options;
+  const count = items.length;
+  const { levels, costs, heap } = work;
   for (let index = 0; index < count; index++) {
     levels[index] = options.level(items[index]!);
     costs[index] = options.lowerBound(items[index]!);
   }
-  const heap = new Uint32Array(count);
   for (let index = 0; index < count; index++) heap[index] = index;
   const less = (a: number, b: number) => levels[a]! < levels[b]! || (levels[a] === levels[b] && costs[a]! < costs[b]!);
   const siftDown = (start: number, size: number) => {

@@ -107,7 +107,12 @@ export function mountModels(root: HTMLElement, route: Route): MountedView {
     })
     .catch(() => undefined);
 
+  /** A search typed but not yet applied (debounced). */
+  let debounce: number | undefined;
+
   function apply(after: string | null = null): void {
+    // An explicit action supersedes a pending search: it would otherwise land afterwards and undo it.
+    window.clearTimeout(debounce);
     const next = new URLSearchParams();
     for (const control of [search, kind, commercial, license, mmlu, maxIn, maxOut, sort, status]) {
       const value = control.value.trim();
@@ -118,7 +123,6 @@ export function mountModels(root: HTMLElement, route: Route): MountedView {
     replaceHash(hrefFor('models', next));
   }
 
-  let debounce: number | undefined;
   search.addEventListener('input', () => {
     window.clearTimeout(debounce);
     debounce = window.setTimeout(() => apply(), 300);
@@ -223,6 +227,7 @@ export function mountModels(root: HTMLElement, route: Route): MountedView {
             class: 'secondary',
             disabled: !params.get('after'),
             onclick: () => {
+              window.clearTimeout(debounce);
               const previous = cursors.pop() ?? null;
               const next = new URLSearchParams(params);
               if (previous) next.set('after', previous);
@@ -239,6 +244,7 @@ export function mountModels(root: HTMLElement, route: Route): MountedView {
             class: 'secondary',
             disabled: !pageInfo.hasNextPage,
             onclick: () => {
+              window.clearTimeout(debounce);
               cursors.push(params.get('after'));
               const next = new URLSearchParams(params);
               next.set('after', pageInfo.endCursor!);
