@@ -107,7 +107,11 @@ function rank<T, E>(items: readonly T[], options: TopKOptions<T, E>, work: { lev
     if (key !== undefined) byKey.set(key, evaluated);
     let at = best.length;
     while (at > 0 && options.compare(evaluated, best[at - 1]!) < 0) at--;
+    // Without deduplication only the k best can matter: keep the list at k, or thousands of tied
+    // items (equal costs are common) would each be inserted into an ever longer list.
+    if (key === undefined && at >= k) continue;
     best.splice(at, 0, evaluated);
+    if (key === undefined && best.length > k) best.pop();
   }
   return best.slice(0, k);
 }
