@@ -86,8 +86,8 @@ export class ApiKeysService {
     const [, id, secret] = match as unknown as [string, string, string];
     const row = await this.prisma.apiKey.findUnique({ where: { id } });
     if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= new Date())) return null;
-    const cached = this.verified.get(presented);
-    if (cached && cached.until > Date.now()) return cached.key;
+    const cached = this.recentlyVerified(presented);
+    if (cached) return cached;
     const [scheme, n, r, p, salt, expected] = row.hash.split('$');
     if (scheme !== 'scrypt' || !salt || !expected) return null;
     const actual = await scrypt(secret, Buffer.from(salt, 'base64'), SCRYPT.keylen, { N: Number(n), r: Number(r), p: Number(p) });

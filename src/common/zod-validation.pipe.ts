@@ -17,6 +17,8 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where
   return result.data;
 }
 
+export const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
+
 /**
  * PostgreSQL text and jsonb cannot hold U+0000: a NUL anywhere in the input would reach the database
  * and fail there (22021, a 500). Found here instead, each place named. Walks iteratively: a body
@@ -34,7 +36,7 @@ export function nulCharacterIssues(value: unknown, prefix: (string | number)[] =
     return [...prefix, ...parts].map(String).join('.');
   };
   const issues: InputIssue[] = [];
-  const message = 'must not contain the NUL character (U+0000)';
+  const message = NUL_MESSAGE;
   const stack: Step[] = [{ value }];
   while (stack.length && issues.length < limit) {
     const step = stack.pop()!;

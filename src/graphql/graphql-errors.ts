@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { GraphQLError, type ASTVisitor, type Location, type DocumentNode, type ValidationContext, type ValueNode } from 'graphql';
 
 import { toErrorBody } from '../common/http-exception.filter.js';
+import { NUL_MESSAGE, nulCharacterIssues } from '../common/zod-validation.pipe.js';
 
 /**
  * What GraphQL callers see when something fails: the same classification REST uses
@@ -105,13 +106,6 @@ export function refuseUnparsedDocuments(_schema: unknown, document: DocumentNode
   }
 }
 
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || containsNul(inner));
-  return false;
-}
-
 function literalContainsNul(node: ValueNode): boolean {
   switch (node.kind) {
     case 'StringValue':
@@ -124,8 +118,6 @@ function literalContainsNul(node: ValueNode): boolean {
       return false;
   }
 }
-
-const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
 
 /**
  * PostgreSQL text cannot hold NUL (a query with one fails in the database): refuse it in argument
@@ -151,8 +143,9 @@ export function checkVariables(_schema: unknown, _document: DocumentNode, _conte
   if (typeof variables !== 'object' || Array.isArray(variables)) {
     throw new GraphqlRequestError([new GraphQLError('Invalid variables: expected a JSON object of variable values', { extensions: { code: 'BAD_USER_INPUT', argument: 'variables' } })]);
   }
-  const name = Object.entries(variables).find(([key, value]) => key.includes('\u0000') || containsNul(value))?.[0];
-  if (name !== undefined) {
-    throw new GraphqlRequestError([new GraphQLError(`Invalid variable $${name}: ${NUL_MESSAGE}`, { extensions: { code: 'BAD_USER_INPUT', argument: name } })]);
+  // The same walk ZodPipe uses for REST input (iterative: deep variables cannot overflow the stack).
+  const [issue] = nulCharacterIssues(variables, [], 1);
+  if (issue) {
+    throw new GraphqlRequestError([new GraphQLError(`Invalid variable $${issue.path}: ${issue.message}`, { extensions: { code: 'BAD_USER_INPUT', argument: issue.path } })]);
   }
 }
