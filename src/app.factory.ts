@@ -5,17 +5,19 @@ import rateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 
 import { AppModule } from './app.module.js';
-import { presentedKey } from './auth/api-key.guard.js';
 import { ApiKeysService } from './auth/api-keys.service.js';
-import { RateLimitBuckets } from './auth/rate-limit-buckets.js';
+import { isOperationalRoute, RateLimitBuckets } from './auth/rate-limit-buckets.js';
+import { registerReadKeyCheck } from './auth/read-key.hook.js';
+import { registerBodyReadTimeout } from './common/body-read-timeout.js';
 import { registerHttpCache } from './common/http-cache.js';
 import { buildOpenApiDocument } from './common/openapi/openapi.builder.js';
 import type { AppConfig } from './config/app-config.js';
 import { registerDashboard } from './dashboard/dashboard.plugin.js';
 import { CatalogRevisionService } from './database/catalog-revision.service.js';
+import { registerGraphqlDocumentLimits } from './graphql/document-limits.hook.js';
 import { registerGraphiql } from './graphql/graphiql.js';
 import { registerRequestObservation } from './observability/http-hooks.js';
 import { createLogger, PinoNestLogger } from './observability/logger.js';
@@ -30,9 +32,6 @@ export const API_INFO = {
 };
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
-/** Operational endpoints are neither rate limited nor behind the read key. */
-const OPERATIONAL = /^\/(health|metrics)(\/|$|\?)/;
-const READ_SURFACE = /^\/(v1\/|graphql)/;
 
 const jsonError = (statusCode: number, error: string, message: string, extra: Record<string, unknown> = {}) => ({ statusCode, error, message, ...extra });
 
@@ -60,6 +59,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     void reply.header('x-request-id', request.id);
   });
   registerRequestObservation(fastify, app.get(MetricsService), logger);
+  registerBodyReadTimeout(fastify, config.REQUEST_TIMEOUT_MS);
 
   // Swagger UI and GraphiQL run inline bootstrap scripts from this origin; nothing from elsewhere.
   await app.register(helmet, {
@@ -90,23 +90,19 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     keyGenerator: (request: FastifyRequest) => buckets.bucketOf(request),
     max: (_request: FastifyRequest, bucket: string) => (RateLimitBuckets.isKeyBucket(bucket) ? config.RATE_LIMIT_KEY_PER_MINUTE : config.RATE_LIMIT_PER_MINUTE),
     timeWindow: 60_000,
-    allowList: (request: FastifyRequest) => OPERATIONAL.test(request.url),
+    // Operational endpoints (health, metrics) are not limited: decided on the matched route.
+    allowList: (request: FastifyRequest) => isOperationalRoute(request),
     errorResponseBuilder: (_request: FastifyRequest, context: { after: string; max: number }) =>
       jsonError(429, 'Too Many Requests', `Rate limit of ${context.max} requests a minute exceeded; retry in ${context.after}`),
   });
 
-  if (config.READ_REQUIRES_KEY) {
-    // A preHandler, so after the rate limit (refusals are counted too) and before the response cache.
-    fastify.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (!READ_SURFACE.test(request.url) || request.url.startsWith('/v1/admin/')) return;
-      const presented = presentedKey(request);
-      const key = presented ? await keys.verify(presented) : null;
-      if (!key) return reply.code(401).send(jsonError(401, 'Unauthorized', 'This service requires an API key for reads: send x-api-key'));
-      if (!key.scopes.includes('read') && !key.scopes.includes('admin')) {
-        return reply.code(403).send(jsonError(403, 'Forbidden', 'This API key lacks the "read" scope', { requiredScope: 'read' }));
-      }
-    });
-  }
+  if (config.READ_REQUIRES_KEY) registerReadKeyCheck(fastify, keys);
+  // Before the response cache and GraphQL look at a document (both parse it).
+  registerGraphqlDocumentLimits(fastify, '/graphql', {
+    maxBytes: config.GRAPHQL_MAX_DOCUMENT_BYTES,
+    maxTokens: config.GRAPHQL_MAX_TOKENS,
+    maxNesting: config.GRAPHQL_MAX_NESTING,
+  });
 
   await registerGraphiql(fastify);
   await registerDashboard(fastify);

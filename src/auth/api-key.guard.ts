@@ -45,7 +45,7 @@ export class ApiKeyGuard implements CanActivate {
     if (!presented) {
       throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: 'An API key is required: send it as x-api-key or Authorization: Bearer' });
     }
-    const key = await this.keys.verify(presented);
+    const key = await this.keys.verify(presented, request.ip);
     if (!key) throw new UnauthorizedException({ statusCode: 401, error: 'Unauthorized', message: 'The API key is unknown, revoked or expired' });
     if (!key.scopes.includes(scope) && !key.scopes.includes('admin')) {
       throw new ForbiddenException({ statusCode: 403, error: 'Forbidden', message: `This API key lacks the "${scope}" scope`, requiredScope: scope });

@@ -1,7 +1,8 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type BinaryLike, type ScryptOptions } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 
 import { PrismaService } from '../database/prisma.service.js';
+import { KeyCheckThrottle } from './key-check-throttle.js';
 
 export const API_KEY_SCOPES = ['admin', 'ingest', 'read'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
@@ -22,6 +23,22 @@ export interface VerifiedKey {
   scopes: ApiKeyScope[];
 }
 
+/** 429: the client failed too many key checks this minute; no more are made for it until then. */
+export class TooManyFailedKeyChecksException extends HttpException {
+  readonly headers: Record<string, string>;
+  constructor(retryAfterSeconds: number) {
+    super(
+      {
+        statusCode: HttpStatus.TOO_MANY_REQUESTS,
+        error: 'Too Many Requests',
+        message: `Too many failed API key checks from this address; retry in ${retryAfterSeconds} seconds`,
+      },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+    this.headers = { 'retry-after': String(retryAfterSeconds) };
+  }
+}
+
 export interface CreatedKey extends VerifiedKey {
   /** The whole key: shown once, never stored. */
   key: string;
@@ -36,6 +53,7 @@ export interface CreatedKey extends VerifiedKey {
 @Injectable()
 export class ApiKeysService {
   private readonly verified = new Map<string, { key: VerifiedKey; until: number }>();
+  private readonly throttle = new KeyCheckThrottle();
 
   constructor(private readonly prisma: PrismaService) {}
 
@@ -79,8 +97,29 @@ export class ApiKeysService {
     return cached && cached.until > Date.now() ? cached.key : null;
   }
 
-  /** The key's identity and scopes, or null when it is unknown, wrong, revoked or expired. */
-  async verify(presented: string): Promise<VerifiedKey | null> {
+  /** Seconds until this client address may have keys checked again (0: now). */
+  checksBlockedFor(client: string): number {
+    return this.throttle.blockedFor(client);
+  }
+
+  /**
+   * The key's identity and scopes, or null when it is unknown, wrong, revoked or expired. Failed
+   * checks are counted against `client` (the caller's address) wherever the check is made (rate
+   * limit bucket, read key, guarded route): past the limit this throws
+   * TooManyFailedKeyChecksException without touching the database or running scrypt.
+   */
+  async verify(presented: string, client = 'local'): Promise<VerifiedKey | null> {
+    // A key verified in the last minute needs no scrypt: it passes even from a blocked address.
+    const blockedFor = this.recentlyVerified(presented) ? 0 : this.throttle.blockedFor(client);
+    if (blockedFor > 0) throw new TooManyFailedKeyChecksException(blockedFor);
+    // The same wrong value again: already counted, and no work to do.
+    if (this.throttle.failedRecently(presented)) return null;
+    const key = await this.check(presented);
+    if (!key) this.throttle.recordFailure(client, presented);
+    return key;
+  }
+
+  private async check(presented: string): Promise<VerifiedKey | null> {
     const match = /^mlk_([0-9a-f]{12})_([A-Za-z0-9_-]{20,64})$/.exec(presented);
     if (!match) return null;
     const [, id, secret] = match as unknown as [string, string, string];
@@ -98,4 +137,13 @@ export class ApiKeysService {
     void this.prisma.apiKey.update({ where: { id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
     return key;
   }
+}
+
+/**
+ * How a key is named in the records it writes (manual corrections, quarantine decisions), which
+ * audit answers show to anyone: its name and the last 4 characters of its id. Never the whole
+ * id: with it, a stranger could make each guessed secret cost a scrypt.
+ */
+export function actorLabel(key: VerifiedKey): string {
+  return `${key.name} (key …${key.id.slice(-4)})`;
 }

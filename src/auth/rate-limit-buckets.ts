@@ -3,28 +3,22 @@ import type { FastifyRequest } from 'fastify';
 import { presentedKey } from './api-key.guard.js';
 import type { ApiKeysService } from './api-keys.service.js';
 
-const WINDOW_MS = 60_000;
-
 /**
  * Picks the rate-limit bucket of a request, before anything else runs: a valid API key gets a
  * bucket of its own (and the larger limit), anything else is counted against its address. A key
  * not seen in the last minute is verified here, so a client whose address is spent can still come
- * in with its key; but an address whose keys failed verification `maxFailures` times in a minute
- * gets no more checks (each costs a database lookup, and a scrypt when the id exists) until the
- * minute is over: rotating junk or guessed keys buys neither a fresh bucket nor server work.
+ * in with its key; failed checks are limited per address by ApiKeysService itself, so rotating
+ * junk or guessed keys buys neither a fresh bucket nor server work. Operational routes get no
+ * bucket and no key check (liveness must not touch the database).
  */
 export class RateLimitBuckets {
-  private readonly failures = new Map<string, { count: number; resetAt: number }>();
-
-  constructor(
-    private readonly keys: ApiKeysService,
-    private readonly maxFailures = 10,
-  ) {}
+  constructor(private readonly keys: ApiKeysService) {}
 
   async bucketOf(request: FastifyRequest): Promise<string> {
+    if (isOperationalRoute(request)) return 'operational';
     const presented = presentedKey(request);
     if (presented) {
-      const key = this.keys.recentlyVerified(presented) ?? (this.mayVerify(request.ip) ? await this.verify(presented, request.ip) : null);
+      const key = this.keys.recentlyVerified(presented) ?? (this.keys.checksBlockedFor(request.ip) > 0 ? null : await this.tryVerify(presented, request.ip));
       if (key) return `key:${key.id}`;
     }
     return `ip:${request.ip}`;
@@ -34,23 +28,18 @@ export class RateLimitBuckets {
     return bucket.startsWith('key:');
   }
 
-  private mayVerify(ip: string): boolean {
-    const entry = this.failures.get(ip);
-    return !entry || entry.resetAt <= Date.now() || entry.count < this.maxFailures;
+  /** A database outage or a refused check leaves the request in its address's bucket. */
+  private async tryVerify(presented: string, ip: string) {
+    try {
+      return await this.keys.verify(presented, ip);
+    } catch {
+      return null;
+    }
   }
+}
 
-  private async verify(presented: string, ip: string) {
-    const key = await this.keys.verify(presented);
-    if (!key) this.recordFailure(ip);
-    return key;
-  }
-
-  private recordFailure(ip: string): void {
-    const now = Date.now();
-    const entry = this.failures.get(ip);
-    if (entry && entry.resetAt > now) entry.count++;
-    else this.failures.set(ip, { count: 1, resetAt: now + WINDOW_MS });
-    // Bounded: forget finished windows once the map grows.
-    if (this.failures.size > 10_000) for (const [address, e] of this.failures) if (e.resetAt <= now) this.failures.delete(address);
-  }
+/** Health and metrics, decided on the route that will run (never on the URL text). */
+export function isOperationalRoute(request: FastifyRequest): boolean {
+  const route = request.routeOptions.url;
+  return route !== undefined && /^\/(health|metrics)(\/|$)/.test(route);
 }

@@ -9,11 +9,20 @@ export interface CsvColumn<T> {
   value: (item: T) => unknown;
 }
 
+/**
+ * A cell a spreadsheet could run as a formula: one starting with = + - @, a tab, CR or LF (or their
+ * full-width forms), also after leading spaces. `-2+3+cmd|' /C calc'!A0` starts like a number and
+ * is a formula all the same.
+ */
+const FORMULA_START = /^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/;
+/** Only a value that is wholly a number (-12.5, 3e-7) is left as it is: a spreadsheet reads it as that number. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+
+/** Quoted when needed (RFC 4180); a cell that could run as a formula is prefixed with ' so it reads as text. */
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  // Quote when needed (RFC 4180); a leading =,+,-,@ is prefixed so spreadsheets do not run it as a formula.
-  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  const safe = FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

@@ -40,14 +40,22 @@ declare module 'fastify' {
   }
 }
 
+/** What an entry holds besides its body: the hashed key, the ETag, the map's own slot. */
+const ENTRY_OVERHEAD_BYTES = 256;
+
 /** Large bodies (raw payload downloads) get an ETag but are not kept in memory. */
 const MAX_ENTRY_BYTES = 4 * 1024 * 1024;
 
-/** Whether a GraphQL document's chosen operation is a query, remembered per document text. */
+/** Whether a GraphQL document's chosen operation is a query, remembered by a hash of the document. */
 const operationIsQuery = new Map<string, boolean>();
 
+/** Keys are hashes: an entry's size does not depend on how long a client's URL or document is. */
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
 function isQueryOperation(document: string, operationName: string | undefined): boolean {
-  const key = `${operationName ?? ''}\u0000${document}`;
+  const key = digest(`${operationName ?? ''}\u0000${document}`);
   let known = operationIsQuery.get(key);
   if (known === undefined) {
     try {
@@ -67,7 +75,7 @@ function graphqlKey(path: string, body: unknown): string | null {
   const { query, variables, operationName } = body as Record<string, unknown>;
   if (typeof query !== 'string' || (operationName !== undefined && operationName !== null && typeof operationName !== 'string')) return null;
   if (!isQueryOperation(query, operationName ?? undefined)) return null;
-  return `POST ${path}\u0000${query}\u0000${JSON.stringify(variables ?? null)}\u0000${operationName ?? ''}`;
+  return digest(`POST ${path}\u0000${query}\u0000${JSON.stringify(variables ?? null)}\u0000${operationName ?? ''}`);
 }
 
 function etagOf(body: string | Buffer): string {
@@ -94,11 +102,14 @@ export function registerHttpCache(fastify: FastifyInstance, options: HttpCacheOp
   };
   const cacheControl = `public, max-age=${options.maxAgeSeconds}`;
 
+  // Decided on the matched route, like every other check (the URL text may be encoded).
   const keyOf = (request: FastifyRequest): string | null => {
+    const route = request.routeOptions.url;
+    if (route === undefined) return null;
     if (request.method === 'GET' || request.method === 'HEAD') {
-      return options.prefixes.some((prefix) => request.url.startsWith(prefix)) ? `${request.url}\u0000${request.headers.accept ?? ''}` : null;
+      return options.prefixes.some((prefix) => route.startsWith(prefix)) ? digest(`${request.url}\u0000${request.headers.accept ?? ''}`) : null;
     }
-    if (request.method === 'POST' && options.graphqlPath && request.url === options.graphqlPath) return graphqlKey(options.graphqlPath, request.body);
+    if (request.method === 'POST' && options.graphqlPath && route === options.graphqlPath) return graphqlKey(options.graphqlPath, request.body);
     return null;
   };
 
@@ -144,7 +155,8 @@ export function registerHttpCache(fastify: FastifyInstance, options: HttpCacheOp
     // ETags and Cache-Control are for GETs; a POSTed query is only kept here.
     const etag = context.graphql ? null : etagOf(payload);
     if (etag) void reply.header('etag', etag).header('cache-control', cacheControl);
-    const bytes = Buffer.byteLength(payload);
+    // The key (a hash) and the entry's bookkeeping count too.
+    const bytes = Buffer.byteLength(payload) + ENTRY_OVERHEAD_BYTES;
     if (bytes <= Math.min(MAX_ENTRY_BYTES, options.maxBytes) && context.revision === newestRevision) {
       void reply.header('x-cache', 'miss');
       remove(context.key);

@@ -63,7 +63,9 @@ export function toErrorBody(exception: unknown): { status: number; body: ErrorBo
         ? ({ statusCode: status, error: STATUS_NAMES[status] ?? 'Error', ...response } as ErrorBody)
         : { statusCode: status, error: STATUS_NAMES[status] ?? 'Error', message: String(response) };
     if (Array.isArray(body.message)) body.message = body.message.join('; ');
-    return { status, body };
+    // An exception may name headers of its answer (Retry-After on a refused key check).
+    const headers = (exception as { headers?: unknown }).headers;
+    return { status, body, headers: headers && typeof headers === 'object' ? (headers as Record<string, string>) : undefined };
   }
   // A malformed percent-encoding in the path or query is the caller's mistake.
   if (exception instanceof URIError) {

@@ -49,7 +49,10 @@ export const appConfigSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   /** A statement of the service that runs longer is cancelled (0: no limit); the request gets a 503. */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
-  /** Time a client has to send its whole request (a slow sender is cut off, not waited for). */
+  /**
+   * Time a client has to send its whole request, headers and body (a slow or stalled sender is
+   * answered 408 and its connection closed, not waited for).
+   */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
   /** Responses kept in memory per instance (0 turns the response cache off). */
@@ -64,10 +67,25 @@ export const appConfigSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(50).default(8),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(1).max(1_000_000).default(5000),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+  /** Bounds on a GraphQL document's text, checked before it is parsed or cached (see graphql/document-limits.ts). */
+  GRAPHQL_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(256).max(1024 * 1024).default(16 * 1024),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(16).max(100_000).default(1000),
+  GRAPHQL_MAX_REPEATED_FIELDS: z.coerce.number().int().min(1).max(1000).default(5),
+  GRAPHQL_MAX_NESTING: z.coerce.number().int().min(4).max(1000).default(32),
+  /** Documents kept parsed and validated (with their compiled plans), per instance. */
+  GRAPHQL_DOCUMENT_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(200),
   /** A price moving by more than this factor (either way), or dropping to zero, is quarantined. */
   INGEST_ANOMALY_FACTOR: z.coerce.number().gt(1).max(1_000_000).default(10),
   /** A run fails when more than this share of a source's records fail its schema. */
   INGEST_MAX_REJECTED_SHARE: z.coerce.number().min(0).max(1).default(0.5),
+  /**
+   * A run that would unlist more than this share of the offerings its source lists is held for
+   * review (nothing applied) instead of applied; 1 turns the guard off. Real LiteLLM snapshots three
+   * weeks apart unlisted at most 5.9% (2025-2026); a truncated payload unlists nearly everything.
+   */
+  INGEST_MAX_UNLIST_SHARE: z.coerce.number().min(0).max(1).default(0.2),
+  /** ...but only when it would unlist at least this many: a tiny source losing a few entries is not held. */
+  INGEST_UNLIST_HOLD_MIN_COUNT: z.coerce.number().int().min(1).max(1_000_000).default(10),
   /** Per-request timeout and attempts when fetching a source. */
   SCRAPE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   SCRAPE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),

@@ -5,12 +5,13 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
-import { NoSchemaIntrospectionCustomRule, type GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { type DocumentNode, GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext, type ValidationRule } from 'graphql';
 
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { PricesModule } from '../prices/prices.module.js';
 import { CatalogLoadersFactory, type GraphQLContext } from './catalog-loaders.js';
-import { formatGraphqlErrors, noNulCharactersRule, checkVariables, refuseUnparsedDocuments } from './graphql-errors.js';
+import { repeatedFieldViolation } from './document-limits.js';
+import { checkVariables, formatGraphqlErrors, GraphqlRequestError, noNulCharactersRule, refuseUnparsedDocuments } from './graphql-errors.js';
 import { DecimalScalar, JsonScalar } from './scalars.js';
 
 @Module({
@@ -40,6 +41,20 @@ export function graphqlValidationRules(config: AppConfig): ValidationRule[] {
   return rules;
 }
 
+/**
+ * mercurius `preValidation` hook: after parsing, before validation. Refuses documents that did
+ * not come from the parser, and those whose repeated fields would make validation quadratic.
+ */
+function beforeValidation(config: AppConfig) {
+  return (schema: unknown, document: DocumentNode): void => {
+    refuseUnparsedDocuments(schema, document);
+    const violation = repeatedFieldViolation(document, config.GRAPHQL_MAX_REPEATED_FIELDS);
+    if (violation) {
+      throw new GraphqlRequestError([new GraphQLError(violation, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'GRAPHQL_MAX_REPEATED_FIELDS' } })]);
+    }
+  };
+}
+
 @Module({
   imports: [
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
@@ -53,10 +68,15 @@ export function graphqlValidationRules(config: AppConfig): ValidationRule[] {
         path: '/graphql',
         graphiql: false,
         jit: 1,
+        // Parsed documents kept per instance (each also holds its compiled plan). Documents are
+        // bounded in size before they get here (document-limits.hook.ts), so this bounds memory.
+        cache: config.GRAPHQL_DOCUMENT_CACHE_ENTRIES > 0 ? config.GRAPHQL_DOCUMENT_CACHE_ENTRIES : false,
+        // A second bound inside the parser itself, should a document reach it another way.
+        graphql: { parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS } },
         context: (): GraphQLContext => ({ loaders: loaders.create() }),
         validationRules: graphqlValidationRules(config),
         errorFormatter: formatGraphqlErrors as unknown as MercuriusDriverConfig['errorFormatter'],
-        hooks: { preValidation: refuseUnparsedDocuments, preExecution: checkVariables },
+        hooks: { preValidation: beforeValidation(config), preExecution: checkVariables },
       }),
     }),
   ],

@@ -24,7 +24,9 @@ export function parseArgs<S extends z.ZodType>(schema: S, value: unknown, argume
 export function asUserInputError(error: unknown, rename: Record<string, string> = {}): never {
   if (error instanceof InvalidInputException) {
     const issues = error.issues.map((issue) => ({ argument: rename[issue.path] ?? issue.path, message: issue.message }));
-    throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', argument: issues[0]?.argument, issues } });
+    // Named as the caller wrote it (`after`, not REST's `cursor`), in parseArgs' words.
+    const message = issues.length ? `Invalid argument ${issues.map((issue) => `${issue.argument}: ${issue.message}`).join('; ')}` : error.message;
+    throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argument: issues[0]?.argument, issues } });
   }
   throw error;
 }

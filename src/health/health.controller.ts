@@ -1,4 +1,4 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Logger } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 
 import { ApiDoc } from '../common/openapi/api-doc.decorator.js';
@@ -6,8 +6,25 @@ import { DATABASE_CONNECTION, type DatabaseConnection } from '../database/databa
 
 const DATABASE_CHECK_TIMEOUT_MS = 2_000;
 
+/**
+ * Why the database check failed, in words that carry no host, port, user or driver text (the
+ * readiness answer is public; the log has the details).
+ */
+function publicReason(error: unknown): string {
+  const code = (error as { code?: unknown })?.code;
+  const message = String((error as Error)?.message ?? '');
+  if (message.startsWith('no answer within')) return message;
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH' || code === 'ECONNRESET' || /terminated|ECONNREFUSED/i.test(message)) {
+    return 'the database cannot be reached';
+  }
+  if (code === '57P03' || code === '53300') return 'the database refuses connections for now';
+  return 'the database check failed';
+}
+
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger('Health');
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
@@ -41,7 +58,8 @@ export class HealthController {
       ]);
       return indicator.up({ embedded: this.connection.embedded });
     } catch (error) {
-      return indicator.down({ message: (error as Error).message });
+      this.logger.warn({ err: error }, 'database readiness check failed');
+      return indicator.down({ message: publicReason(error) });
     } finally {
       clearTimeout(timer);
     }

@@ -7,6 +7,7 @@
 import { Decimal } from 'decimal.js';
 import type pg from 'pg';
 
+import { redactUrl } from '../../scrapers/http/redact.js';
 import type { ScrapedModelMeta, ScrapedOffering } from '../../scrapers/scraper.types.js';
 import type { PriceComponent } from '../generated/prisma/enums.js';
 import type { PriceCondition } from '../prices/price-line.js';
@@ -23,9 +24,17 @@ export interface IngestCounts {
   quarantined: number;
 }
 
+/** What a snapshot did, and what the mass-unlisting guard needs to judge it. */
+export interface SnapshotResult {
+  counts: IngestCounts;
+  /** Offerings this source listed (priced, not unlisted) at the snapshot's date, before it: the share's denominator. */
+  listedBefore: number;
+}
+
 export interface WriteContext {
   runId: number;
   source: string;
+  /** Where the payload came from, already made public (publicSourceRef): written on every price point. */
   sourceUrl: string | null;
   /** When the prices took effect (valid_from) and were observed. */
   validFrom: Date;
@@ -65,7 +74,7 @@ function titleCase(slug: string): string {
   return slug.split(/[-_.]/).filter(Boolean).map((part) => part[0]!.toUpperCase() + part.slice(1)).join(' ');
 }
 
-export async function writeSnapshot(client: pg.PoolClient, context: WriteContext, records: readonly ScrapedOffering[]): Promise<IngestCounts> {
+export async function writeSnapshot(client: pg.PoolClient, context: WriteContext, records: readonly ScrapedOffering[]): Promise<SnapshotResult> {
   const counts: IngestCounts = { seen: 0, added: 0, changed: 0, unchanged: 0, unlisted: 0, discovered: 0, quarantined: 0 };
 
   // One record per offering: a source naming the same offering twice counts once (first wins).
@@ -234,6 +243,9 @@ export async function writeSnapshot(client: pg.PoolClient, context: WriteContext
     .filter(([id, lines]) => !inPayload.has(id) && [...lines.values()].some((line) => line.usd !== null) && listingAtSnapshot.get(id) !== 'unlisted')
     .map(([id]) => id);
   counts.unlisted = vanished.length;
+  const listedBefore = [...previousByOffering.entries()].filter(
+    ([id, lines]) => [...lines.values()].some((line) => line.usd !== null) && listingAtSnapshot.get(id) !== 'unlisted',
+  ).length;
   await insertEvents(client, context, relisted, 'relisted');
   await insertEvents(client, context, vanished, 'unlisted');
 
@@ -337,7 +349,7 @@ export async function writeSnapshot(client: pg.PoolClient, context: WriteContext
         AND (o.status::text <> (CASE WHEN e.kind = 'unlisted' THEN 'unlisted' ELSE 'listed' END) OR o.unlisted_at IS DISTINCT FROM (CASE WHEN e.kind = 'unlisted' THEN e.at END))`,
     [knownIds],
   );
-  return counts;
+  return { counts, listedBefore };
 }
 
 interface StoredLine extends PriceLineState {
@@ -458,7 +470,7 @@ export async function writeModelMeta(client: pg.PoolClient, context: WriteContex
       await client.query(
         `INSERT INTO model_license (model_slug, license_id, valid_from, source, source_url) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT DO NOTHING`,
-        [model.slug, license, context.validFrom, context.source, meta.licenseUrl ?? meta.sourceUrl],
+        [model.slug, license, context.validFrom, context.source, redactUrl(meta.licenseUrl ?? meta.sourceUrl)],
       );
       updated++;
     }

@@ -3,14 +3,16 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
 import { RequireScope } from '../auth/api-key.guard.js';
+import { actorLabel } from '../auth/api-keys.service.js';
 import { CsvExport } from '../common/csv.js';
 import { formatSchema } from '../common/list-query.js';
 import { ApiDoc } from '../common/openapi/api-doc.decorator.js';
+import { int4IdTextSchema } from '../common/db-input.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
 import { QuarantineService, type PresentedQuarantined } from './quarantine.service.js';
 
 const quarantineQuerySchema = z.object({ status: z.enum(['pending', 'accepted', 'rejected', 'all']).default('pending'), format: formatSchema }).strict();
-const quarantineIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
+const quarantineIdSchema = int4IdTextSchema('a quarantine id');
 const decisionSchema = z.enum(['accept', 'reject']);
 const decisionBodySchema = z.object({ reason: z.string().trim().min(1).max(1000).optional() }).strict().default({});
 
@@ -52,6 +54,6 @@ export class QuarantineController {
     @Body(new ZodPipe(decisionBodySchema)) body: z.output<typeof decisionBodySchema>,
     @Req() request: FastifyRequest,
   ) {
-    return this.quarantine.decide(id, decision, request.apiKey!.id, body.reason);
+    return this.quarantine.decide(id, decision, actorLabel(request.apiKey!), body.reason);
   }
 }

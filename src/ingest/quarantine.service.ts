@@ -1,5 +1,6 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 
+import { publicSourceRef } from '../../scrapers/http/redact.js';
 import { ResourceNotFoundException } from '../common/errors.js';
 import { formatDecimal } from '../common/money.js';
 import { PrismaService } from '../database/prisma.service.js';
@@ -21,7 +22,8 @@ function presentQuarantined(row: QuarantinedPrice & { offering?: { providerSlug:
     validFrom: row.validFrom.toISOString(),
     observedAt: row.observedAt.toISOString(),
     source: row.source,
-    sourceUrl: row.sourceUrl,
+    // Stored redacted since issue #14; rows held before are redacted when shown.
+    sourceUrl: publicSourceRef(row.sourceUrl),
     runId: row.scrapeRunId,
     decidedAt: row.decidedAt?.toISOString() ?? null,
     decidedBy: row.decidedBy,
@@ -67,7 +69,7 @@ export class QuarantineService {
             validFrom: row.validFrom,
             observedAt: row.observedAt,
             source: row.source,
-            sourceUrl: row.sourceUrl,
+            sourceUrl: publicSourceRef(row.sourceUrl),
             scrapeRunId: row.scrapeRunId,
             recordedBy: keyId,
             reason: `accepted from quarantine #${id}${note ? `: ${note}` : ''}`,

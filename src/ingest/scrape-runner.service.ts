@@ -1,6 +1,9 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 
 import { fetchSource, readSourceFile } from '../../scrapers/fetch-source.js';
+import { fileSourceRef, redactUrl } from '../../scrapers/http/redact.js';
 import { isRetryable } from '../../scrapers/http/scraper-errors.js';
 import { getScraper } from '../../scrapers/registry.js';
 import type { RawPayload } from '../../scrapers/scraper.types.js';
@@ -19,6 +22,20 @@ export interface SourceRunRequest {
   trigger: RunTrigger;
   /** A run already recorded (admin endpoint answers with its id before the work is done). */
   runId?: number;
+  /** Apply even an unlisting over INGEST_MAX_UNLIST_SHARE instead of holding the run (CLI --allow-mass-unlist). */
+  allowMassUnlist?: boolean;
+}
+
+/** The forms a local file's path can take in messages: as given, absolute, file: URL. */
+function localPathsOf(file: string | undefined): string[] {
+  if (!file) return [];
+  const absolute = path.resolve(file);
+  return [...new Set([file, absolute, pathToFileURL(absolute).href])];
+}
+
+/** What a run records as its source: a URL redacted, a local file as `file:<basename>` (never its directory). */
+function sourceRefOf(request: Pick<SourceRunRequest, 'file' | 'url'>): string | null {
+  return request.file ? fileSourceRef(request.file) : (request.url ?? null);
 }
 
 export interface SourceRunOutcome extends IngestOutcome {
@@ -40,15 +57,16 @@ export class ScrapeRunnerService {
   /** Records the run now and returns its id; the caller decides whether to wait for `run`. */
   startRun(request: SourceRunRequest): Promise<number> {
     getScraper(request.source);
-    return this.ingest.startRun(request.source, request.file ?? request.url ?? null, request.trigger, request.asOf, request.dryRun ?? false);
+    return this.ingest.startRun(request.source, sourceRefOf(request), request.trigger, request.asOf, request.dryRun ?? false);
   }
 
   async run(request: SourceRunRequest, onStage: (stage: 'fetch' | 'ingest', detail?: string) => void = () => {}): Promise<SourceRunOutcome> {
     const scraper = getScraper(request.source);
     const runId = request.runId ?? (await this.startRun(request));
+    const localPaths = localPathsOf(request.file);
     let payload: RawPayload;
     try {
-      onStage('fetch', request.file ?? request.url ?? scraper.defaultUrl);
+      onStage('fetch', request.file ?? redactUrl(request.url ?? scraper.defaultUrl));
       payload = request.file
         ? await readSourceFile(request.file)
         : await fetchSource(scraper, {
@@ -65,14 +83,15 @@ export class ScrapeRunnerService {
             },
           });
     } catch (error) {
-      await this.ingest.failRun(runId, error);
+      await this.ingest.failRun(runId, error, localPaths);
       this.metrics?.scrapeRuns.inc({ source: scraper.source, outcome: 'failed' });
       return {
         runId,
         status: 'failed',
         dryRun: request.dryRun ?? false,
         counts: { seen: 0, added: 0, changed: 0, unchanged: 0, unlisted: 0, discovered: 0, quarantined: 0, rejected: 0 },
-        error: errorMessage(error),
+        error: errorMessage(error, localPaths),
+        hold: null,
         retryable: isRetryable(error),
       };
     }
@@ -80,7 +99,9 @@ export class ScrapeRunnerService {
     const outcome = await this.ingest.ingest({
       runId,
       source: scraper.source,
-      sourceUrl: request.file ? payload.url : (request.url ?? scraper.defaultUrl),
+      sourceUrl: request.file ? fileSourceRef(request.file) : (request.url ?? scraper.defaultUrl),
+      localPaths,
+      allowMassUnlist: request.allowMassUnlist,
       payload,
       parse: (raw) => scraper.parse(raw),
       asOf: request.asOf,

@@ -1,20 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
 import { RequireScope } from '../auth/api-key.guard.js';
+import { actorLabel } from '../auth/api-keys.service.js';
 import { CsvExport } from '../common/csv.js';
 import { cursorSchema, formatSchema, isoDateSchema } from '../common/list-query.js';
 import { ApiDoc } from '../common/openapi/api-doc.decorator.js';
+import { int4IdTextSchema } from '../common/db-input.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
 import { ScrapeRunsService, type PresentedRun } from './scrape-runs.service.js';
 
-const runIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
+const runIdSchema = int4IdTextSchema('a run id');
 const sourceSchema = z.string().regex(/^[a-z0-9.-]{1,50}$/, 'a source name such as litellm');
 const runListQuerySchema = z
   .object({
     source: sourceSchema.optional(),
-    status: z.enum(['running', 'succeeded', 'failed']).optional(),
+    status: z.enum(['running', 'succeeded', 'failed', 'held']).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: cursorSchema,
     format: formatSchema,
@@ -22,12 +24,15 @@ const runListQuerySchema = z
   .strict();
 const startRunBodySchema = z
   .object({
-    url: z.url().optional(),
+    /** http(s) only: the fetch refuses anything else. Stored redacted (no userinfo, no secret parameters). */
+    url: z.url({ protocol: /^https?$/, error: 'an http(s) URL' }).max(2048).optional(),
     asOf: isoDateSchema.optional(),
     dryRun: z.boolean().default(false),
   })
   .strict()
   .default({ dryRun: false });
+const reviewDecisionSchema = z.enum(['approve', 'reject']);
+const reviewBodySchema = z.object({ reason: z.string().trim().min(1).max(1000).optional() }).strict().default({});
 
 @Controller('v1')
 export class ScrapeRunsController {
@@ -52,6 +57,7 @@ export class ScrapeRunsController {
     { header: 'rejected', value: (r) => r.counts.rejected },
     { header: 'payloadSha256', value: (r) => r.payloadSha256 },
     { header: 'error', value: (r) => r.error },
+    { header: 'holdReason', value: (r) => r.hold?.reason ?? null },
   ])
   list(@Query(new ZodPipe(runListQuerySchema)) query: z.output<typeof runListQuerySchema>) {
     return this.runs.list(query);
@@ -69,6 +75,25 @@ export class ScrapeRunsController {
     const { body, sha256 } = await this.runs.payload(id);
     void reply.header('content-type', 'application/octet-stream').header('x-payload-sha256', sha256).header('content-disposition', `attachment; filename="scrape-run-${id}.payload"`);
     return body;
+  }
+
+  @Post('admin/scrape-runs/:id/:decision')
+  @RequireScope('admin')
+  @ApiDoc({
+    summary: 'Approve (apply its stored payload now, in one transaction) or reject a run held for review because it would unlist too much; admin scope',
+    params: { id: runIdSchema, decision: reviewDecisionSchema },
+    body: reviewBodySchema,
+    scope: 'admin',
+    responses: { 401: 'No or bad API key', 403: 'The key lacks the admin scope', 404: 'No run with that id', 409: 'The run is not held (already decided, or never held), or cannot be applied' },
+    tag: 'ingest',
+  })
+  review(
+    @Param('id', new ZodPipe(runIdSchema)) id: number,
+    @Param('decision', new ZodPipe(reviewDecisionSchema)) decision: 'approve' | 'reject',
+    @Body(new ZodPipe(reviewBodySchema)) body: z.output<typeof reviewBodySchema>,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.runs.review(id, decision, actorLabel(request.apiKey!), body.reason);
   }
 
   @Post('admin/scrape/:source')

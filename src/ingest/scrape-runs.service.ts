@@ -1,18 +1,34 @@
 import { gunzipSync } from 'node:zlib';
 import { Injectable, Logger } from '@nestjs/common';
 
+import { publicSourceRef, redactPublicText } from '../../scrapers/http/redact.js';
 import { SCRAPER_SOURCES, hasScraper } from '../../scrapers/registry.js';
 import { ResourceNotFoundException } from '../common/errors.js';
 import { idCursorAfter, toPage } from '../common/pagination.js';
 import { PrismaService } from '../database/prisma.service.js';
 import type { ScrapeRun } from '../generated/prisma/client.js';
+import { IngestService } from './ingest.service.js';
 import { ScrapeRunnerService } from './scrape-runner.service.js';
+import type { UnlistHold } from './unlist-guard.js';
 
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'held';
+
+function presentHold(hold: unknown) {
+  if (!hold || typeof hold !== 'object') return null;
+  const { reason, wouldUnlist, listed, maxShare, minCount } = hold as UnlistHold;
+  return { reason, wouldUnlist, listed, maxShare, minCount };
+}
+
+/**
+ * A run as anyone may read it. Its URL and error were redacted before they were stored; they are
+ * passed through the same redaction again here, so rows written before that still show no
+ * credential, local path or driver text.
+ */
 export function presentRun(run: ScrapeRun) {
   return {
     id: run.id,
     source: run.source,
-    url: run.url,
+    url: publicSourceRef(run.url),
     asOf: run.asOf.toISOString(),
     trigger: run.trigger,
     dryRun: run.dryRun,
@@ -29,7 +45,12 @@ export function presentRun(run: ScrapeRun) {
       quarantined: run.quarantined,
       rejected: run.rejected,
     },
-    error: run.error,
+    error: run.error === null ? null : redactPublicText(run.error),
+    /** Why a run was held for review instead of applied (status held, or a reviewed run that was). */
+    hold: presentHold(run.hold),
+    review: run.reviewDecision
+      ? { decision: run.reviewDecision, at: run.reviewedAt?.toISOString() ?? null, by: run.reviewedBy, note: run.reviewNote }
+      : null,
     payloadSha256: run.payloadSha256,
     payloadBytes: run.payloadBytes,
     payloadUrl: run.payloadSha256 ? `/v1/scrape-runs/${run.id}/payload` : null,
@@ -45,13 +66,14 @@ export class ScrapeRunsService {
   constructor(
     private readonly prisma: PrismaService,
     private readonly runner: ScrapeRunnerService,
+    private readonly ingest: IngestService,
   ) {}
 
   sources() {
     return SCRAPER_SOURCES;
   }
 
-  async list(query: { source?: string; status?: 'running' | 'succeeded' | 'failed'; limit: number; cursor?: string }) {
+  async list(query: { source?: string; status?: RunStatus; limit: number; cursor?: string }) {
     const before = idCursorAfter(query.cursor);
     const rows = await this.prisma.scrapeRun.findMany({
       where: {
@@ -78,6 +100,12 @@ export class ScrapeRunsService {
     const run = await this.prisma.scrapeRun.findUnique({ where: { id }, select: { payloadGzip: true, payloadSha256: true } });
     if (!run?.payloadGzip || !run.payloadSha256) throw new ResourceNotFoundException('payload of scrape run', 'id', String(id));
     return { body: gunzipSync(run.payloadGzip), sha256: run.payloadSha256 };
+  }
+
+  /** An admin's decision on a held run (approve applies it now, reject closes it); answers with the run. */
+  async review(id: number, decision: 'approve' | 'reject', reviewer: string, note?: string) {
+    await this.ingest.reviewHeld(id, decision, reviewer, note);
+    return this.get(id);
   }
 
   /** Records the run and starts it in the background; the answer carries the run id to poll. */

@@ -5,6 +5,7 @@ import { DATABASE_CONNECTION, type DatabaseConnection } from '../database/databa
 import { formatDecimal } from '../common/money.js';
 import type { PriceComponent } from '../generated/prisma/enums.js';
 import type { PriceCondition } from './price-line.js';
+import { publicSourceRef } from '../../scrapers/http/redact.js';
 
 /** One component's price in force at an instant. */
 export interface PriceInForce {
@@ -119,7 +120,7 @@ function toPriceInForce(row: PriceRow): PriceInForce {
     validFrom: row.valid_from.toISOString(),
     observedAt: row.observed_at.toISOString(),
     source: row.source,
-    sourceUrl: row.source_url,
+    sourceUrl: publicSourceRef(row.source_url),
     scrapeRunId: row.scrape_run_id,
   };
 }

@@ -4,6 +4,7 @@ import { formatDecimal } from '../common/money.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DATABASE_CONNECTION, type DatabaseConnection } from '../database/database-connection.js';
 import type { PriceQueryOptions } from './current-prices.repository.js';
+import { publicSourceRef } from '../../scrapers/http/redact.js';
 
 export interface GpuPriceInForce {
   gpuSlug: string;
@@ -58,7 +59,7 @@ export class GpuPricesRepository {
       usdPerHour: formatDecimal(row.usd)!,
       validFrom: row.valid_from.toISOString(),
       source: row.source,
-      sourceUrl: row.source_url,
+      sourceUrl: publicSourceRef(row.source_url),
     }));
   }
 }

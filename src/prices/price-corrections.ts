@@ -3,6 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
 import { RequireScope } from '../auth/api-key.guard.js';
+import { actorLabel } from '../auth/api-keys.service.js';
+import { dayOrInstantSchema, int4IdSchema, int8IdTextSchema } from '../common/db-input.js';
 import { InvalidInputException, ResourceNotFoundException } from '../common/errors.js';
 import { decimalStringSchema } from '../common/list-query.js';
 import { formatDecimal } from '../common/money.js';
@@ -10,20 +12,21 @@ import { ApiDoc } from '../common/openapi/api-doc.decorator.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { conditionKey, PRICE_COMPONENTS, unitFor } from './price-line.js';
+import { publicSourceRef } from '../../scrapers/http/redact.js';
 
 export const priceCorrectionSchema = z
   .object({
-    offeringId: z.number().int().positive().optional(),
+    offeringId: int4IdSchema('an offering id').optional(),
     provider: z.string().min(1).max(200).optional(),
     providerModelId: z.string().min(1).max(300).optional(),
     component: z.enum(PRICE_COMPONENTS),
     condition: z.record(z.string().max(100), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
     /** USD per unit (per 1M tokens for token components), or null to record a withdrawal. */
     usd: decimalStringSchema.nullable(),
-    validFrom: z.union([z.iso.date(), z.iso.datetime({ offset: true })]),
+    validFrom: dayOrInstantSchema,
     sourceUrl: z.url().optional(),
     /** The point this one corrects (its id); the old point stays, this one supersedes it. */
-    supersedes: z.string().regex(/^\d{1,19}$/, 'a price point id').optional(),
+    supersedes: int8IdTextSchema('a price point id').optional(),
     reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(2000),
   })
   .strict()
@@ -65,7 +68,7 @@ export class PriceCorrectionsService {
         validFrom,
         observedAt: new Date(),
         source: 'manual',
-        sourceUrl: correction.sourceUrl ?? null,
+        sourceUrl: publicSourceRef(correction.sourceUrl),
         supersedesId: correction.supersedes ? BigInt(correction.supersedes) : null,
         recordedBy: keyId,
         reason: correction.reason,
@@ -101,6 +104,6 @@ export class PriceCorrectionsController {
     tag: 'prices',
   })
   append(@Body(new ZodPipe(priceCorrectionSchema)) body: PriceCorrection, @Req() request: FastifyRequest) {
-    return this.corrections.append(body, request.apiKey!.id);
+    return this.corrections.append(body, actorLabel(request.apiKey!));
   }
 }

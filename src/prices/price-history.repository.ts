@@ -2,12 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { timestampTextSchema } from '../common/db-input.js';
 import { endOfDay, startOfDay } from '../common/dates.js';
 import { formatDecimal } from '../common/money.js';
 import { SqlParams } from '../common/sql.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DATABASE_CONNECTION, type DatabaseConnection } from '../database/database-connection.js';
 import type { PriceCondition } from './price-line.js';
+import { publicSourceRef } from '../../scrapers/http/redact.js';
 
 export interface OfferingRef {
   id: number;
@@ -68,7 +70,11 @@ export interface ChangeRow {
   previousSource: string | null;
 }
 
-const historyCursorSchema = z.tuple([z.string(), z.string()]);
+/** [instant, sort key]: the instant goes back as a timestamptz, the key ('p' or 'e' and a zero-padded id) as text. */
+const historyCursorSchema = z.tuple([
+  timestampTextSchema,
+  z.string().regex(/^[pe]\d{20}$/, { error: "expected the entry's sort key, p or e and 20 digits" }),
+]);
 
 /** Reads of the append-only history: offerings as of a date, every point and event, the change log. */
 @Injectable()
@@ -160,7 +166,7 @@ export class PriceHistoryRepository {
       validFrom: row.at.toISOString(),
       observedAt: row.observed_at?.toISOString() ?? null,
       source: row.source,
-      sourceUrl: row.source_url,
+      sourceUrl: publicSourceRef(row.source_url),
       runId: row.scrape_run_id,
       supersedesId: row.supersedes_id,
     }));
@@ -220,7 +226,7 @@ export class PriceHistoryRepository {
       changePct: formatDecimal(row.pct_text),
       date: row.valid_from.toISOString(),
       source: row.source,
-      sourceUrl: row.source_url,
+      sourceUrl: publicSourceRef(row.source_url),
       runId: row.scrape_run_id,
       previousSource: row.previous_source,
     }));

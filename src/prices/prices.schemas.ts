@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { int4IdTextSchema } from '../common/db-input.js';
 import { cursorSchema, formatSchema, isoDateSchema } from '../common/list-query.js';
 import { PRICE_COMPONENTS } from './price-line.js';
 
@@ -44,4 +45,4 @@ export const changesQuerySchema = z
   .strict();
 export type ChangesQuery = z.output<typeof changesQuerySchema>;
 
-export const offeringIdSchema = z.coerce.number().int().positive().max(2_147_483_647);
+export const offeringIdSchema = int4IdTextSchema('an offering id');

@@ -8,6 +8,7 @@ import { PrismaService } from '../database/prisma.service.js';
 import { CurrentPricesRepository } from './current-prices.repository.js';
 import { PriceHistoryRepository } from './price-history.repository.js';
 import type { ChangesQuery, PriceAtQuery, PriceHistoryQuery } from './prices.schemas.js';
+import { publicSourceRef } from '../../scrapers/http/redact.js';
 
 @Injectable()
 export class PricesService {
@@ -77,7 +78,7 @@ export class PricesService {
         validFrom: point.validFrom.toISOString(),
         observedAt: point.observedAt.toISOString(),
         source: point.source,
-        sourceUrl: point.sourceUrl,
+        sourceUrl: publicSourceRef(point.sourceUrl),
         supersedesId: point.supersedesId?.toString() ?? null,
         recordedBy: point.recordedBy,
         reason: point.reason,

@@ -28,7 +28,7 @@ describe('POST /v1/admin/prices', () => {
       .set('x-api-key', admin.key)
       .send({ provider: 'deepseek', providerModelId: 'deepseek-chat', component: 'input', usd: '0.28', validFrom: '2026-02-01', supersedes: oldPoint.id, reason: 'provider page says 0.28' })
       .expect(201);
-    expect(body).toMatchObject({ usd: '0.28', source: 'manual', recordedBy: admin.id, reason: 'provider page says 0.28', supersedesId: oldPoint.id });
+    expect(body).toMatchObject({ usd: '0.28', source: 'manual', recordedBy: `ops (key …${admin.id.slice(-4)})`, reason: 'provider page says 0.28', supersedesId: oldPoint.id });
     const now = (await t.http.get('/v1/offerings?providerModelId=deepseek-chat').expect(200)).body.items[0];
     expect(now.prices.find((p: { component: string }) => p.component === 'input')).toMatchObject({ usd: '0.28', source: 'manual' });
     // The old point is still there.

@@ -29,7 +29,37 @@ async function migrateAndSeed(fields: PgConnectionFields, poolSize: number, seed
   }
 }
 
+type Templates =
+  | { mode: 'server'; admin: PgConnectionFields; migrated: string; seeded: string }
+  | { mode: 'embedded'; migratedDump: string; seededDump: string };
+
+/**
+ * The e2e and browser projects share one set of templates: vitest runs each project's global
+ * setup in this same process, at the same time, and the schema engine (WASM) is not reentrant.
+ * The first caller prepares them; the last one to finish tears them down.
+ */
+interface Shared {
+  templates?: Promise<{ templates: Templates; teardown: () => Promise<void> }>;
+  users: number;
+}
+// On globalThis: each project loads this file as a module of its own.
+const SHARED = Symbol.for('model-ledger.test-templates');
+const shared = ((globalThis as Record<symbol, Shared | undefined>)[SHARED] ??= { users: 0 });
+
 export default async function setup(project: TestProject) {
+  shared.users++;
+  shared.templates ??= prepare();
+  const { templates, teardown } = await shared.templates;
+  project.provide('testDatabase', templates);
+  return async () => {
+    if (--shared.users === 0) {
+      shared.templates = undefined;
+      await teardown();
+    }
+  };
+}
+
+async function prepare(): Promise<{ templates: Templates; teardown: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const admin = parseDatabaseUrl(url);
@@ -43,12 +73,14 @@ export default async function setup(project: TestProject) {
     await client.query(`CREATE DATABASE "${seeded}" TEMPLATE "${migrated}"`);
     await migrateAndSeed({ ...admin, database: seeded }, 2, true);
     await client.end();
-    project.provide('testDatabase', { mode: 'server', admin, migrated, seeded });
-    return async () => {
-      const cleanup = new pg.Client(admin);
-      await cleanup.connect();
-      for (const name of [seeded, migrated]) await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
+    return {
+      templates: { mode: 'server', admin, migrated, seeded },
+      teardown: async () => {
+        const cleanup = new pg.Client(admin);
+        await cleanup.connect();
+        for (const name of [seeded, migrated]) await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await cleanup.end();
+      },
     };
   }
 
@@ -61,9 +93,8 @@ export default async function setup(project: TestProject) {
     await migrateAndSeed(embedded.fields, 1, true);
     const seededDump = path.join(dir, 'seeded.tar.gz');
     await writeFile(seededDump, Buffer.from(await (await embedded.db.dumpDataDir('gzip')).arrayBuffer()));
-    project.provide('testDatabase', { mode: 'embedded', migratedDump, seededDump });
+    return { templates: { mode: 'embedded', migratedDump, seededDump }, teardown: () => rm(dir, { recursive: true, force: true }) };
   } finally {
     await embedded.stop();
   }
-  return () => rm(dir, { recursive: true, force: true });
 }

@@ -3,20 +3,23 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 
 import { RequireScope } from '../../auth/api-key.guard.js';
+import { actorLabel } from '../../auth/api-keys.service.js';
 import { InvalidInputException, ResourceNotFoundException } from '../../common/errors.js';
+import { isoDateSchema } from '../../common/list-query.js';
 import { ApiDoc } from '../../common/openapi/api-doc.decorator.js';
 import { zodIssues, ZodPipe } from '../../common/zod-validation.pipe.js';
 import { PrismaService } from '../../database/prisma.service.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { presentLicenseVersion } from './license.presenter.js';
 import { licenseTermsSchema } from './license-terms.js';
+import { publicSourceRef } from '../../../scrapers/http/redact.js';
 
 export const licenseCorrectionSchema = z
   .object({
     /** Terms to change, merged over the newest version's terms; the result must be a whole, valid set. */
     terms: z.record(z.string(), z.unknown()),
     version: z.string().min(1).max(50).optional(),
-    effectiveFrom: z.iso.date(),
+    effectiveFrom: isoDateSchema,
     url: z.url().optional(),
     reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(2000),
   })
@@ -46,7 +49,7 @@ export class LicenseCorrectionsService {
           userCapMau: merged.data.userCapMau ? BigInt(merged.data.userCapMau.value) : null,
           terms: merged.data as Prisma.InputJsonValue,
           source: 'manual',
-          sourceUrl: correction.url ?? null,
+          sourceUrl: publicSourceRef(correction.url),
           supersedesId: current?.id ?? null,
           recordedBy: keyId,
           reason: correction.reason,
@@ -82,6 +85,6 @@ export class LicenseCorrectionsController {
     @Body(new ZodPipe(licenseCorrectionSchema)) body: LicenseCorrection,
     @Req() request: FastifyRequest,
   ) {
-    return this.corrections.append(id, body, request.apiKey!.id);
+    return this.corrections.append(id, body, actorLabel(request.apiKey!));
   }
 }

@@ -1,5 +1,6 @@
 import type { License, LicenseVersion } from '../../generated/prisma/client.js';
 import { isoDay } from '../catalog-enums.js';
+import { publicSourceRef } from '../../../scrapers/http/redact.js';
 
 export function presentLicenseSummary(license: License) {
   return {
@@ -23,7 +24,7 @@ export function presentLicenseVersion(version: LicenseVersion) {
     userCapMau: version.userCapMau === null ? null : Number(version.userCapMau),
     terms: version.terms,
     source: version.source,
-    sourceUrl: version.sourceUrl,
+    sourceUrl: publicSourceRef(version.sourceUrl),
     supersedesId: version.supersedesId,
     recordedBy: version.recordedBy,
     reason: version.reason,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { decodeCursor, encodeCursor } from '../../common/cursor.js';
+import { dateTextSchema, dbTextSchema, numericTextSchema } from '../../common/db-input.js';
 import { InvalidInputException } from '../../common/errors.js';
 import { SqlParams } from '../../common/sql.js';
 import { DATABASE_CONNECTION, type DatabaseConnection } from '../../database/database-connection.js';
@@ -61,7 +62,14 @@ function sortExpression(sort: ModelSort): { expr: string; type: 'text' | 'numeri
   }
 }
 
-const cursorSchema = z.tuple([z.string(), z.string().nullable(), z.string()]);
+/**
+ * A cursor is [sort key, sort value as text, slug]. The value goes back to the database cast to the
+ * sort's type, so it is checked as that type (a finite decimal, a date, text without NUL).
+ */
+const cursorSortKeySchema = z.tuple([dbTextSchema(300, 1), z.unknown(), z.unknown()]);
+const CURSOR_VALUE_SCHEMAS = { text: dbTextSchema(1000), numeric: numericTextSchema, date: dateTextSchema } as const;
+const cursorSchema = (type: keyof typeof CURSOR_VALUE_SCHEMAS) =>
+  z.tuple([dbTextSchema(300, 1), CURSOR_VALUE_SCHEMAS[type].nullable(), dbTextSchema(300, 1)]);
 
 /**
  * The model listing in one statement, as text and values: filters, the
@@ -106,10 +114,11 @@ export function modelListStatement(query: ModelListQuery, priceSourcePriority: r
   const sort = sortExpression(query.sort);
   const direction = query.sort.descending ? 'DESC' : 'ASC';
   if (query.cursor) {
-    const [cursorSort, value, slug] = decodeCursor(query.cursor, cursorSchema);
+    const [cursorSort] = decodeCursor(query.cursor, cursorSortKeySchema);
     if (cursorSort !== sortKeyName) {
       throw new InvalidInputException([{ path: 'cursor', message: `this cursor belongs to sort=${cursorSort}, not sort=${sortKeyName}` }], 'query');
     }
+    const [, value, slug] = decodeCursor(query.cursor, cursorSchema(sort.type));
     const s = sql.param(slug);
     if (value === null) {
       where.push(`(${sort.expr} IS NULL AND m.slug > ${s})`);

@@ -1,6 +1,7 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 
+import { dayOrInstantSchema } from '../../common/db-input.js';
 import { formatDecimal } from '../../common/money.js';
 import type { GraphQLContext } from '../../graphql/catalog-loaders.js';
 import { parseArgs } from '../../graphql/graphql-input.js';
@@ -13,10 +14,11 @@ import { OfferingFeaturesType, OfferingFilterInput, OfferingType, PricePointType
 import { ModelType } from '../models/models.types.js';
 import { ProviderType } from '../providers/providers.types.js';
 import { ProvidersService } from '../providers/providers.service.js';
+import { publicSourceRef } from '../../../scrapers/http/redact.js';
 
 const priceHistoryArgsSchema = z.object({
-  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  from: dayOrInstantSchema.optional(),
+  to: dayOrInstantSchema.optional(),
   component: z.enum(PRICE_COMPONENTS).optional(),
 });
 
@@ -90,7 +92,7 @@ export class OfferingsResolver {
       validFrom: point.validFrom,
       observedAt: point.observedAt,
       source: point.source,
-      sourceUrl: point.sourceUrl,
+      sourceUrl: publicSourceRef(point.sourceUrl),
       scrapeRunId: point.scrapeRunId,
     }));
   }
