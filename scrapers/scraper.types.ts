@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-import { PRICE_COMPONENTS } from '../src/prices/price-line.js';
+import { PRICE_COMPONENTS } from './shared/price-line.js';
 
 export { PRICE_COMPONENTS };
 export type ScrapedPriceComponent = (typeof PRICE_COMPONENTS)[number];

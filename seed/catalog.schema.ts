@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 import { licenseTermsSchema } from '../src/catalog/licenses/license-terms.js';
-import { PRICE_COMPONENTS } from '../src/prices/price-line.js';
+import { PRICE_COMPONENTS } from '../scrapers/shared/price-line.js';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'lower-case letters, digits, "." and "-"');
 const isoDate = z.iso.date();

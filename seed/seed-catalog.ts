@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { normalizeAlias } from '../src/catalog/model-aliases.js';
-import { conditionKey, unitFor } from '../src/prices/price-line.js';
+import { conditionKey, unitFor } from '../scrapers/shared/price-line.js';
 import type { PrismaService } from '../src/database/prisma.service.js';
 import type { ModelKind, ProviderKind } from '../src/generated/prisma/enums.js';
 import { catalogSeedSchema, type CatalogSeed } from './catalog.schema.js';

@@ -1,24 +1,6 @@
 /** The GraphQL queries of the dashboard case: the service's and PostGraphile's closest equivalent. */
 
-/** The service's dashboard query; test/graphql/graphql-api.e2e.test.ts counts its SQL statements. */
-export const DASHBOARD_QUERY = `
-  query Dashboard($first: Int!) {
-    models(filter: { status: "all" }, sort: "slug", first: $first) {
-      nodes {
-        slug
-        name
-        license { id commercialUse userCapMau }
-        benchmarkResults(benchmarks: ["mmlu", "gpqa-diamond", "humaneval"]) { benchmarkSlug score source }
-        offerings {
-          providerModelId
-          provider { slug name }
-          currentPrices { component usd unit condition }
-        }
-        cheapestOffering { provider input output }
-      }
-      pageInfo { hasNextPage endCursor }
-    }
-  }`;
+export { DASHBOARD_QUERY } from '../../test/support/dashboard-query.js';
 
 /**
  * The closest PostGraphile equivalent of the service's DASHBOARD_QUERY (test/graphql): 100 models

@@ -23,7 +23,7 @@ export function formatUsdCents(value: DecimalInput): string {
 }
 
 export const TOKENS_PER_PRICE_UNIT = 1_000_000;
-export const TOKEN_PRICE_UNIT = '1M tokens';
+export { TOKEN_PRICE_UNIT } from '../../scrapers/shared/price-line.js';
 
 export function compareDecimals(a: DecimalInput, b: DecimalInput): number {
   return toMoney(a).comparedTo(toMoney(b));

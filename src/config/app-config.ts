@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { decisionConfigSchema } from '../decision/decision.config.js';
+import { decisionConfigSchema } from './decision.config.js';
 
 /** Every environment variable the service reads, parsed once at start. Nothing else reads process.env. */
 const booleanFlag = z

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { DECISION_DEFAULTS, decisionConfigFrom } from './decision.config.js';
+import { DECISION_DEFAULTS, decisionConfigFrom } from '../config/decision.config.js';
 import {
   allowedTiers,
   type DecisionFacts,

@@ -4,7 +4,7 @@ import { CatalogModule } from '../catalog/catalog.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { PricesModule } from '../prices/prices.module.js';
 import { DecisionCatalogRepository } from './decision-catalog.repository.js';
-import { DECISION_CONFIG, decisionConfigFrom } from './decision.config.js';
+import { DECISION_CONFIG, decisionConfigFrom } from '../config/decision.config.js';
 import { DecisionController } from './decision.controller.js';
 import { DecisionResolver } from './decision.resolver.js';
 import { DecisionService } from './decision.service.js';

@@ -4,7 +4,7 @@ import { normalizeAlias } from '../catalog/model-aliases.js';
 import { InvalidInputException, type InputIssue } from '../common/errors.js';
 import type { DecisionCatalog } from './decision-catalog.js';
 import { DecisionCatalogRepository } from './decision-catalog.repository.js';
-import { DECISION_CONFIG, type DecisionConfig } from './decision.config.js';
+import { DECISION_CONFIG, type DecisionConfig } from '../config/decision.config.js';
 import { decide, modelFilters, type ModelFilters } from './decision-engine.js';
 import type { DecisionRequest, RouteRequest, Selection } from './decision.schemas.js';
 import { LicenseCheckInputError } from './license/license-check.js';

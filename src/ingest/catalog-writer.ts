@@ -10,7 +10,7 @@ import type pg from 'pg';
 import { redactUrl } from '../../scrapers/http/redact.js';
 import type { ScrapedModelMeta, ScrapedOffering } from '../../scrapers/scraper.types.js';
 import type { PriceComponent } from '../generated/prisma/enums.js';
-import type { PriceCondition } from '../prices/price-line.js';
+import type { PriceCondition } from '../../scrapers/shared/price-line.js';
 import { buildModelIndex, discoveredSlug, matchModel } from './model-matcher.js';
 import { diffPrices, lineKey, type PriceLineState, type PriceWrite, type QuarantinedWrite, type ScrapedPriceLine } from './price-diff.js';
 

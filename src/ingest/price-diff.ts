@@ -6,7 +6,7 @@
  */
 import { Decimal } from 'decimal.js';
 
-import { conditionKey, type PriceCondition } from '../prices/price-line.js';
+import { conditionKey, type PriceCondition } from '../../scrapers/shared/price-line.js';
 import type { PriceComponent } from '../generated/prisma/enums.js';
 
 export interface PriceLineState {

@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DATABASE_CONNECTION, type DatabaseConnection } from '../database/database-connection.js';
 import { formatDecimal } from '../common/money.js';
 import type { PriceComponent } from '../generated/prisma/enums.js';
-import type { PriceCondition } from './price-line.js';
+import type { PriceCondition } from '../../scrapers/shared/price-line.js';
 import { publicSourceRef } from '../../scrapers/http/redact.js';
 
 /** One component's price in force at an instant. */

@@ -11,7 +11,7 @@ import { formatDecimal } from '../common/money.js';
 import { ApiDoc } from '../common/openapi/api-doc.decorator.js';
 import { ZodPipe } from '../common/zod-validation.pipe.js';
 import { PrismaService } from '../database/prisma.service.js';
-import { conditionKey, PRICE_COMPONENTS, unitFor } from './price-line.js';
+import { conditionKey, PRICE_COMPONENTS, unitFor } from '../../scrapers/shared/price-line.js';
 import { publicSourceRef } from '../../scrapers/http/redact.js';
 
 export const priceCorrectionSchema = z

@@ -8,7 +8,7 @@ import { formatDecimal } from '../common/money.js';
 import { SqlParams } from '../common/sql.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { DATABASE_CONNECTION, type DatabaseConnection } from '../database/database-connection.js';
-import type { PriceCondition } from './price-line.js';
+import type { PriceCondition } from '../../scrapers/shared/price-line.js';
 import { publicSourceRef } from '../../scrapers/http/redact.js';
 
 export interface OfferingRef {

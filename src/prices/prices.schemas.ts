@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { int4IdTextSchema } from '../common/db-input.js';
 import { cursorSchema, formatSchema, isoDateSchema } from '../common/list-query.js';
-import { PRICE_COMPONENTS } from './price-line.js';
+import { PRICE_COMPONENTS } from '../../scrapers/shared/price-line.js';
 
 const offeringFilter = {
   provider: z.string().min(1).max(200).optional(),

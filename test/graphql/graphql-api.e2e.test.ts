@@ -3,7 +3,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { DASHBOARD_QUERY } from '../../bench/lib/queries.js';
+import { DASHBOARD_QUERY } from '../support/dashboard-query.js';
 import { DATABASE_CONNECTION, type DatabaseConnection } from '../../src/database/database-connection.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -6,7 +6,7 @@ import { formatDecimal } from '../../common/money.js';
 import type { GraphQLContext } from '../../graphql/catalog-loaders.js';
 import { parseArgs } from '../../graphql/graphql-input.js';
 import type { Offering } from '../../generated/prisma/client.js';
-import { PRICE_COMPONENTS } from '../../prices/price-line.js';
+import { PRICE_COMPONENTS } from '../../../scrapers/shared/price-line.js';
 import { presentPrice } from './offering.presenter.js';
 import { offeringListQuerySchema } from './offerings.schemas.js';
 import { OfferingsService } from './offerings.service.js';

@@ -1,11 +1,17 @@
-import type { PriceComponent } from '../generated/prisma/enums.js';
-import { TOKEN_PRICE_UNIT } from '../common/money.js';
-
-/** Every component a price point may have; the database enum price_component holds the same. */
+/**
+ * The vocabulary of a price line, shared by the scrapers' normalized records, the seed and the
+ * service. Every component a price point may have; the database enum price_component holds the
+ * same (src/prices/price-components.spec.ts checks it).
+ */
 export const PRICE_COMPONENTS = [
   'input', 'output', 'cached_input', 'cache_write', 'batch_input', 'batch_output', 'reasoning',
   'audio_input', 'audio_output', 'image', 'request', 'second', 'gpu_hour',
-] as const satisfies readonly PriceComponent[];
+] as const;
+
+export type PriceComponent = (typeof PRICE_COMPONENTS)[number];
+
+/** Token prices are stored and shown in USD per this unit. */
+export const TOKEN_PRICE_UNIT = '1M tokens';
 
 /** A condition on a price ({"promptTokensAbove": 200000}, {"tier": "priority"}); none = {}. */
 export type PriceCondition = Record<string, string | number | boolean>;

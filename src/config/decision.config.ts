@@ -14,7 +14,6 @@
  */
 import { z } from 'zod';
 
-import type { AppConfig } from '../config/app-config.js';
 
 export const DECISION_DEFAULTS = {
   hoursPerMonth: 720,
@@ -39,7 +38,7 @@ export interface DecisionConfig {
 export const DECISION_CONFIG = Symbol('DECISION_CONFIG');
 
 /** Reads the two settings from the parsed application config, defaults where it has none. */
-export function decisionConfigFrom(config: Partial<AppConfig> | Record<string, unknown>): DecisionConfig {
+export function decisionConfigFrom(config: Record<string, unknown>): DecisionConfig {
   const source = config as Record<string, unknown>;
   const parsed = decisionConfigSchema.parse({
     DECISION_HOURS_PER_MONTH: source.DECISION_HOURS_PER_MONTH ?? undefined,
